@@ -1,0 +1,30 @@
+#pragma once
+// Scores a graph against gold facts (the TSV format of shared/acceptance/seeds.gold.tsv):
+// precision, recall and F1 for relations and for amounts, per property and overall.
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace kg {
+
+struct EvalOptions {
+  std::string gold, graph, aliases;
+  bool verbose = false;
+};
+
+struct Score {
+  std::size_t found = 0, expected = 0, correct = 0, counted = 0, recalled = 0;
+  double precision = 0, recall = 0, f1 = 0;
+};
+
+struct EvalReport {
+  Score relations, amounts;
+  std::map<std::string, Score> by_property;
+  std::vector<std::string> missed, unexpected;  // human-readable lines
+};
+
+EvalReport evaluate(const EvalOptions& options);  // throws std::runtime_error "file:line: ..." on bad gold
+void print_report(const EvalReport& report, bool verbose, std::ostream& out);
+
+}  // namespace kg

@@ -1,0 +1,89 @@
+#pragma once
+// The extraction engine: runs a language's compiled rule pack over the sentences of an analysed
+// article and returns the facts its rules emit, each with its evidence.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "kgbuild/mentions.hpp"
+#include "kgbuild/rules.hpp"
+
+namespace kg {
+
+struct Fact {
+  std::int32_t subject = -1;        // ArticleAnalysis::entities
+  std::string property;             // ontology local name
+  std::int32_t object = -1;         // entity, or -1 for amount-valued facts
+  std::int32_t object_money = -1;   // ArticleAnalysis::money, for valuation / raised
+  std::int32_t amount = -1;         // money qualifier of the claim
+  std::int32_t date = -1;           // ArticleAnalysis::dates
+  std::string status;               // kg:Status local name
+  std::int32_t attribution = -1;    // entity credited ("according to Reuters")
+  const Rule* rule = nullptr;
+  std::uint32_t sentence = 0;
+  std::uint32_t token_begin = 0, token_end = 0;  // the evidence: what the rule matched
+  double confidence = 0;
+};
+
+// One unit of a sentence as rules see it: a plain token, or a whole mention.
+struct Unit {
+  std::uint32_t token_begin = 0, token_end = 0;
+  std::int32_t mention = -1;  // index into the sentence's mentions
+};
+
+struct CaptureSpan {
+  std::uint32_t unit_begin = 0, unit_end = 0;
+  bool bound = false;
+};
+
+struct RuleMatch {
+  const Rule* rule = nullptr;
+  std::uint32_t unit_begin = 0, unit_end = 0;
+  std::vector<CaptureSpan> captures;
+};
+
+// How far a rule got on a sentence, for `explain --why-not`.
+struct RuleProgress {
+  std::size_t pattern = 0;        // which match line
+  std::size_t elements = 0;       // elements of it matched in a row
+  std::uint32_t unit = 0;         // where the next element failed
+};
+
+class CompiledPack {
+ public:
+  explicit CompiledPack(const RulePack& pack);
+  const RulePack& pack() const { return pack_; }
+  std::vector<Unit> units(const ArticleAnalysis& a, std::uint32_t sentence) const;
+  std::vector<RuleMatch> match(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
+  std::vector<RuleMatch> match_rule(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
+                                    const std::vector<Unit>& units) const;
+  RuleProgress progress(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
+  std::string status_of(const ArticleAnalysis& a, std::uint32_t sentence) const;
+  std::int32_t attribution_of(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
+
+ private:
+  const RulePack& pack_;
+  std::unordered_map<std::string, std::vector<const Rule*>> by_trigger_;  // first key of a required word
+  std::vector<std::pair<TypeMask, const Rule*>> by_type_;                  // rules with no required word
+  std::unordered_map<std::string, std::vector<std::size_t>> status_by_key_;  // first key -> cue index
+};
+
+class Extractor {
+ public:
+  explicit Extractor(const std::map<Lang, RulePack>& packs);
+  // Facts of one article, deduplicated: one per (subject, property, object, amount), the first
+  // sentence and the highest-priority rule winning.
+  std::vector<Fact> extract(const ArticleAnalysis& a) const;
+  const CompiledPack* pack(Lang lang) const;
+  // The facts one match emits (before deduplication).
+  void emit(const CompiledPack& pack, const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
+            const RuleMatch& match, const std::string& status, std::int32_t attribution, std::vector<Fact>& out) const;
+
+ private:
+  std::map<Lang, CompiledPack> compiled_;
+};
+
+}  // namespace kg

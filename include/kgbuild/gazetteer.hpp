@@ -1,0 +1,83 @@
+#pragma once
+// Known names, read from plain data files under extractor/gazetteer/: entities with their aliases,
+// descriptors ("the ChatGPT maker") and Wikidata ids; demonyms; given names; organisation cues.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "kgbuild/text.hpp"
+
+namespace kg {
+
+enum class EntityType : std::uint8_t { organization, person, product, country };
+std::string_view to_string(EntityType type);                  // "Organization", ...
+std::optional<EntityType> entity_type_from_string(std::string_view);
+
+struct KnownEntity {
+  std::string name;  // canonical
+  EntityType type;
+  std::string qid;   // Wikidata id, may be empty
+  bool outlet = false;  // a news outlet: credited for facts, never a coreference antecedent
+};
+
+enum class PhraseKind : std::uint8_t { name, descriptor, demonym };
+
+struct PhraseHit {
+  std::uint32_t length = 0;  // tokens
+  std::uint32_t entity = 0;  // index of the KnownEntity
+  PhraseKind kind = PhraseKind::name;
+};
+
+// Maps sequences of token keys to values; lookups find the longest sequence at a position.
+class PhraseTrie {
+ public:
+  void add(const std::vector<std::string>& keys, std::uint32_t value);
+  // Longest entry starting at tokens[pos] (not passing end): its length in tokens and value.
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> longest(const std::vector<Token>& tokens,
+                                                                 std::size_t pos, std::size_t end) const;
+  bool empty() const { return nodes_.size() <= 1; }
+
+ private:
+  struct Node {
+    std::unordered_map<std::string, std::uint32_t> children;
+    std::optional<std::uint32_t> value;
+  };
+  std::vector<Node> nodes_{1};
+};
+
+class Gazetteer {
+ public:
+  // Reads every file of the folder; throws std::runtime_error "file:line: ..." on a malformed row.
+  static Gazetteer load(const std::filesystem::path& dir, TextAnalyzer& analyzer);
+
+  const KnownEntity& entity(std::uint32_t index) const { return entities_[index]; }
+  std::size_t size() const { return entities_.size(); }
+  std::optional<std::uint32_t> find(std::string_view name) const;  // by canonical name or alias (folded)
+
+  std::optional<PhraseHit> match(const std::vector<Token>& tokens, std::size_t pos, std::size_t end) const;
+  bool is_given_name(const std::string& key) const { return given_names_.count(key) != 0; }
+  bool is_org_suffix(const std::string& key) const { return org_suffixes_.count(key) != 0; }
+  std::optional<std::uint32_t> org_prefix_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const;
+  std::optional<std::uint32_t> person_title_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const;
+  // "the company", "het bedrijf", "la société": references to the most recent organisation.
+  std::optional<std::uint32_t> generic_reference_at(const std::vector<Token>& t, std::size_t pos,
+                                                    std::size_t end) const;
+
+ private:
+  void add_phrase(TextAnalyzer& analyzer, std::string_view phrase, std::uint32_t entity, PhraseKind kind);
+
+  std::vector<KnownEntity> entities_;
+  std::vector<PhraseHit> hits_;  // trie values index this
+  PhraseTrie phrases_;
+  std::unordered_map<std::string, std::uint32_t> by_name_;
+  std::unordered_set<std::string> given_names_;
+  std::unordered_set<std::string> org_suffixes_;
+  PhraseTrie org_prefixes_, person_titles_, generic_references_;
+};
+
+}  // namespace kg

@@ -1,0 +1,56 @@
+#pragma once
+// Mentions: the spans of an article that name an entity, an amount, a date or a percentage,
+// with coreference resolved, so rules see "SoftBank" where the text says "the conglomerate".
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kgbuild/article.hpp"
+#include "kgbuild/gazetteer.hpp"
+#include "kgbuild/money.hpp"
+#include "kgbuild/text.hpp"
+
+namespace kg {
+
+enum class MentionType : std::uint8_t { organization, person, product, country, nationality, money, date, percent };
+std::string_view to_string(MentionType type);  // "ORG", "PERSON", ...
+
+struct Mention {
+  std::uint32_t token_begin = 0, token_end = 0;  // article token range
+  MentionType type = MentionType::organization;
+  std::int32_t entity = -1;  // ArticleAnalysis::entities index, for entity and nationality mentions
+  std::int32_t value = -1;   // index into money / dates / percents
+  bool coreferent = false;   // a phrase or short name standing for an entity named elsewhere
+};
+
+// An entity as this article knows it: canonical name, type, and the surface forms it was read as.
+struct ArticleEntity {
+  std::string name;
+  EntityType type = EntityType::organization;
+  std::string qid;
+  std::vector<std::string> surfaces;  // distinct forms, in order of appearance
+  bool known = false;                 // from the gazetteer
+  bool outlet = false;
+};
+
+struct ArticleAnalysis {
+  AnalyzedText text;
+  std::vector<ArticleEntity> entities;
+  std::vector<MoneyAmount> money;
+  std::vector<DateValue> dates;
+  std::vector<std::string> percents;
+  std::vector<std::vector<Mention>> mentions;  // per sentence, in text order, non-overlapping
+};
+
+class MentionFinder {
+ public:
+  explicit MentionFinder(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
+  // Fills entities, values and mentions of an analysed article.
+  void find(ArticleAnalysis& analysis, const std::optional<DateValue>& article_date) const;
+
+ private:
+  const Gazetteer& gazetteer_;
+};
+
+}  // namespace kg

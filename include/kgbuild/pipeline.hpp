@@ -1,0 +1,63 @@
+#pragma once
+// The extraction pipeline, wired from its components: input -> text -> mentions -> rules -> RDF.
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "kgbuild/extract.hpp"
+#include "kgbuild/gazetteer.hpp"
+#include "kgbuild/graph.hpp"
+#include "kgbuild/input.hpp"
+#include "kgbuild/mentions.hpp"
+#include "kgbuild/rules.hpp"
+#include "kgbuild/text.hpp"
+#include "kgbuild/writer.hpp"
+
+namespace kg {
+
+// Where gazetteers and rule packs live: KGBUILD_DATA_DIR, else the source tree, else the install prefix.
+std::filesystem::path default_data_dir();
+
+// Everything loaded once per run: analyser, gazetteer, compiled rule packs.
+class Resources {
+ public:
+  // Rule packs come from DATA/rules, then each of extra_rule_dirs (adding or replacing).
+  Resources(const std::filesystem::path& data_dir, const std::vector<std::filesystem::path>& extra_rule_dirs);
+  TextAnalyzer& analyzer() { return analyzer_; }
+  const Gazetteer& gazetteer() const { return *gazetteer_; }
+  const std::map<Lang, RulePack>& packs() const { return *packs_; }
+  const Extractor& extractor() const { return *extractor_; }
+
+  // Text analysis and mentions of one article.
+  ArticleAnalysis analyze(const Article& article, std::optional<Lang> forced_lang);
+  // The outlet named in an article's metadata, as an entity of the analysis (-1 when none).
+  std::int32_t outlet_entity(const Article& article, ArticleAnalysis& analysis) const;
+
+ private:
+  TextAnalyzer analyzer_;
+  std::unique_ptr<Gazetteer> gazetteer_;
+  std::unique_ptr<std::map<Lang, RulePack>> packs_;
+  std::unique_ptr<Extractor> extractor_;
+};
+
+struct ExtractOptions {
+  std::vector<std::string> inputs;
+  std::string output;  // empty: standard output
+  Syntax syntax = Syntax::turtle;
+  GraphOptions graph;
+  std::optional<Lang> lang;  // forced; otherwise declared or detected per article
+  bool keep_going = false;
+};
+
+struct ExtractSummary {
+  std::size_t articles = 0, skipped = 0, facts = 0, bytes = 0, statements = 0;
+};
+
+// Runs extraction; messages about skipped articles go to `log`. Throws on fatal errors.
+ExtractSummary run_extract(Resources& resources, const ExtractOptions& options, std::ostream& log);
+
+}  // namespace kg

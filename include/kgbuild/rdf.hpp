@@ -1,0 +1,48 @@
+#pragma once
+// RDF terms and statements as the program builds them, plus the IRI rules that keep every name
+// safe to write: any text becomes an IRI that no parser can misread.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace kg {
+
+namespace ns {
+inline constexpr std::string_view rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+inline constexpr std::string_view rdfs = "http://www.w3.org/2000/01/rdf-schema#";
+inline constexpr std::string_view xsd = "http://www.w3.org/2001/XMLSchema#";
+inline constexpr std::string_view owl = "http://www.w3.org/2002/07/owl#";
+inline constexpr std::string_view skos = "http://www.w3.org/2004/02/skos/core#";
+inline constexpr std::string_view prov = "http://www.w3.org/ns/prov#";
+inline constexpr std::string_view nif = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+inline constexpr std::string_view wikidata = "http://www.wikidata.org/entity/";
+}  // namespace ns
+
+struct Term {
+  enum class Kind : std::uint8_t { iri, literal };
+  Kind kind = Kind::iri;
+  std::string value;
+  std::string datatype;  // literals only; empty for xsd:string
+
+  static Term iri(std::string v) { return Term{Kind::iri, std::move(v), {}}; }
+  static Term literal(std::string v, std::string datatype = {}) { return Term{Kind::literal, std::move(v), std::move(datatype)}; }
+  static Term typed(std::string v, std::string_view xsd_local) { return literal(std::move(v), std::string(ns::xsd) + std::string(xsd_local)); }
+  bool operator==(const Term&) const = default;
+  auto operator<=>(const Term&) const = default;
+};
+
+struct Quad {
+  Term subject, predicate, object;
+  std::string graph;  // empty: the default graph
+  bool operator==(const Quad&) const = default;
+  auto operator<=>(const Quad&) const = default;
+};
+
+// "Société Générale" -> "Soci%C3%A9t%C3%A9_G%C3%A9n%C3%A9rale": spaces become '_', and everything
+// but unreserved ASCII is percent-encoded, so names with '<', '>', quotes or spaces stay one IRI.
+std::string iri_segment(std::string_view text);
+
+// 64-bit FNV-1a as 16 hex digits: short, stable content ids for documents and claims.
+std::string content_hash(std::string_view text);
+
+}  // namespace kg

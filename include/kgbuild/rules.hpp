@@ -1,0 +1,94 @@
+#pragma once
+// The rule language: rule packs read at run time from extractor/rules/*.rules (see docs/rules.md).
+// A pack declares word lists, status cues, attribution patterns and rules; a rule matches a
+// pattern over the tokens and mentions of a sentence and emits facts from its captures.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "kgbuild/lang.hpp"
+#include "kgbuild/text.hpp"
+
+namespace kg {
+
+// A malformed rule file: "file:line:column: what was expected".
+class RuleError : public std::runtime_error {
+ public:
+  RuleError(const std::string& file, std::size_t line, std::size_t column, const std::string& message)
+      : std::runtime_error(file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message) {}
+};
+
+// Bit set of mention types a pattern element accepts (bit = MentionType value).
+using TypeMask = std::uint16_t;
+
+struct PatternNode {
+  enum class Kind : std::uint8_t { words, type, coordination, group, gap };
+  Kind kind = Kind::words;
+  std::vector<std::vector<std::string>> phrases;  // words: alternative key sequences
+  TypeMask types = 0;                               // type, coordination
+  std::vector<std::vector<PatternNode>> alternatives;  // group
+  std::int16_t capture = -1;
+  std::uint8_t min = 1, max = 1;  // quantifier; a gap is 0..max units
+  std::size_t line = 0, column = 0;
+  std::string source;  // the element as written, for explanations
+};
+
+using Pattern = std::vector<PatternNode>;
+
+struct Capture {
+  std::string name;
+  TypeMask types = 0;   // what it can bind (0: words only)
+  bool optional = false;
+};
+
+struct Emit {
+  std::int16_t subject = -1, object = -1;  // captures
+  std::string property;                    // local name in the ontology
+  std::int16_t amount = -1, date = -1;     // optional qualifier captures
+  std::string status;                      // fixed status, overrides cues when set
+  std::size_t line = 0, column = 0;
+};
+
+struct Rule {
+  std::string id;
+  Lang lang = Lang::en;
+  int priority = 50;
+  double confidence = 0.8;
+  std::vector<Pattern> patterns;  // alternatives ("match" lines)
+  std::vector<Capture> captures;
+  std::vector<Emit> emits;
+  std::string file;
+  std::size_t line = 0;
+};
+
+struct StatusCue {
+  std::string status;  // local name of a kg:Status individual
+  std::vector<std::vector<std::string>> phrases;
+};
+
+struct RulePack {
+  Lang lang = Lang::en;
+  std::string file;
+  std::vector<Rule> rules;
+  std::vector<StatusCue> status_cues;  // in precedence order
+  std::string default_status = "Announced";
+  std::vector<Rule> attributions;      // patterns binding "source"
+};
+
+// Reads one pack; throws RuleError on the first problem.
+RulePack parse_rule_pack(const std::string& text, const std::string& file, TextAnalyzer& analyzer);
+
+// Every pack in a folder (*.rules), one per language; later folders add to and replace earlier
+// ones: a rule with the id of an earlier rule replaces it.
+std::map<Lang, RulePack> load_rule_packs(const std::vector<std::filesystem::path>& dirs, TextAnalyzer& analyzer);
+
+// The checks of `kgbuild check-rules` beyond syntax: properties exist in the ontology and suit
+// their arguments, captures used are bound. Returns one message per problem.
+std::vector<std::string> check_rule_pack(const RulePack& pack);
+
+}  // namespace kg

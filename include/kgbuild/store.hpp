@@ -1,0 +1,27 @@
+#pragma once
+// The in-memory store: a Sord model behind RAII, holding what is shared across articles
+// (entities, direct facts, amounts) so that each is written once, in sorted order.
+#include <memory>
+
+#include "kgbuild/rdf.hpp"
+#include "kgbuild/writer.hpp"
+
+namespace kg {
+
+class Store {
+ public:
+  Store();
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  void add(const Quad& quad);  // adding a statement twice keeps one
+  std::size_t size() const;
+  void write(QuadWriter& writer) const;  // in sorted order, every statement with its graph
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kg

@@ -1,0 +1,424 @@
+#include "kgbuild/eval.hpp"
+
+#include <serd/serd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "kgbuild/text.hpp"
+
+namespace kg {
+
+namespace {
+
+const std::set<std::string> kRelations = {"fundedBy", "partner", "competitor", "acquiredBy", "ceo", "founder",
+                                          "chair", "product", "accuses", "cloudProvider", "country"};
+const std::set<std::string> kSymmetric = {"partner", "competitor"};
+const std::set<std::string> kAmountProps = {"valuation", "raised"};
+
+std::string local_name(const std::string& iri) {
+  const auto cut = iri.find_last_of("#/");
+  return cut == std::string::npos ? iri : iri.substr(cut + 1);
+}
+
+std::string unquote(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i] == '_' ? ' ' : s[i];
+    }
+  }
+  return out;
+}
+
+// Case-folded, white space collapsed, a trailing legal form ("Inc.", "N.V.") removed.
+std::string normalize_name(const std::string& name) {
+  std::string folded;
+  for (char c : fold_key(name)) {
+    const bool space = c == ' ' || c == '\t' || c == '\n';
+    if (space && (folded.empty() || folded.back() == ' ')) continue;
+    folded += space ? ' ' : c;
+  }
+  while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+  static const char* suffixes[] = {"inc", "corp", "corporation", "ltd", "llc", "plc", "sa", "s.a", "nv", "n.v", "bv", "b.v", "gmbh"};
+  for (const char* suffix : suffixes) {
+    for (const std::string& tail : {std::string(suffix), std::string(suffix) + "."}) {
+      if (folded.size() <= tail.size() + 1 || folded.compare(folded.size() - tail.size(), tail.size(), tail) != 0) continue;
+      std::size_t cut = folded.size() - tail.size();
+      if (folded[cut - 1] != ' ' && folded[cut - 1] != ',') continue;
+      while (cut > 0 && (folded[cut - 1] == ' ' || folded[cut - 1] == ',')) --cut;
+      return folded.substr(0, cut);
+    }
+  }
+  return folded;
+}
+
+class Aliases {
+ public:
+  explicit Aliases(const std::string& path) {
+    if (path.empty()) return;
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error(path + ": cannot open");
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty() || line[0] == '#') continue;
+      const auto tab = line.find('\t');
+      const std::string head = normalize_name(line.substr(0, tab));
+      canon_[head] = head;
+      if (tab == std::string::npos) continue;
+      std::string rest = line.substr(tab + 1);
+      std::size_t start = 0;
+      while (start <= rest.size()) {
+        const auto bar = rest.find('|', start);
+        const std::string alt = rest.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+        if (!alt.empty()) canon_[normalize_name(alt)] = head;
+        if (bar == std::string::npos) break;
+        start = bar + 1;
+      }
+    }
+  }
+  std::string operator()(const std::string& name) const {
+    const std::string n = normalize_name(name);
+    const auto it = canon_.find(n);
+    return it == canon_.end() ? n : it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> canon_;
+};
+
+struct Amount {
+  std::optional<double> value, lo, hi;
+  std::string currency;
+  bool operator==(const Amount&) const = default;
+};
+
+struct GoldAlt {
+  std::optional<double> lo, hi, exact;
+  std::string currency;
+};
+
+struct GoldLine {
+  bool required = true;
+  std::set<std::string> preds;
+  std::string subject, object;  // object empty for amount-valued facts
+  std::vector<GoldAlt> amounts;  // empty for relations
+  std::string text;              // as written, for reports
+};
+
+struct RelFact { std::string prop, a, b; auto operator<=>(const RelFact&) const = default; };
+struct AmtFact { std::string prop, s, o; Amount m; bool operator==(const AmtFact&) const = default; };
+
+std::vector<GoldAlt> parse_amounts(const std::string& spec, const std::string& file, std::size_t line_no) {
+  std::vector<GoldAlt> out;
+  std::size_t start = 0;
+  while (start < spec.size()) {
+    const auto bar = spec.find('|', start);
+    std::string alt = spec.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+    start = bar == std::string::npos ? spec.size() : bar + 1;
+    const auto space = alt.rfind(' ');
+    if (space == std::string::npos) throw std::runtime_error(file + ":" + std::to_string(line_no) + ": expected an amount 'V CUR', got '" + alt + "'");
+    GoldAlt g;
+    g.currency = alt.substr(space + 1);
+    std::transform(g.currency.begin(), g.currency.end(), g.currency.begin(), ::toupper);
+    const std::string num = alt.substr(0, space);
+    try {
+      if (const auto dots = num.find(".."); dots != std::string::npos) {
+        if (dots > 0) g.lo = std::stod(num.substr(0, dots));
+        if (dots + 2 < num.size()) g.hi = std::stod(num.substr(dots + 2));
+      } else {
+        g.exact = std::stod(num);
+      }
+    } catch (const std::exception&) {
+      throw std::runtime_error(file + ":" + std::to_string(line_no) + ": expected a number in '" + alt + "'");
+    }
+    out.push_back(g);
+  }
+  return out;
+}
+
+std::vector<GoldLine> read_gold(const std::string& path, const Aliases& alias) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  std::vector<GoldLine> out;
+  std::size_t line_no = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_no;
+    if (line.empty() || line[0] == '#' || line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (line.back() == '\r') line.pop_back();
+    std::vector<std::string> cols;
+    std::size_t start = 0;
+    while (true) {
+      const auto tab = line.find('\t', start);
+      cols.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    if (cols.size() < 3) throw std::runtime_error(path + ":" + std::to_string(line_no) + ": expected subject, predicate, object (tab-separated)");
+    GoldLine g;
+    g.text = line;
+    g.required = cols[0].empty() || cols[0][0] != '?';
+    g.subject = alias(g.required ? cols[0] : cols[0].substr(1));
+    for (std::size_t s = 0, bar; s <= cols[1].size(); s = bar + 1) {
+      bar = cols[1].find('|', s);
+      if (bar == std::string::npos) bar = cols[1].size();
+      g.preds.insert(cols[1].substr(s, bar - s));
+    }
+    if (cols[2] != "-") g.object = alias(cols[2]);
+    if (cols.size() > 3 && !cols[3].empty()) g.amounts = parse_amounts(cols[3], path, line_no);
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+struct Triple {
+  std::string s, p, o, lang;
+  bool literal = false;
+};
+
+SerdStatus on_statement(void* handle, SerdStatementFlags, const SerdNode*, const SerdNode* s, const SerdNode* p,
+                        const SerdNode* o, const SerdNode*, const SerdNode* lang) {
+  auto* triples = static_cast<std::vector<Triple>*>(handle);
+  auto str = [](const SerdNode* n) { return std::string(reinterpret_cast<const char*>(n->buf), n->n_bytes); };
+  triples->push_back(Triple{str(s), str(p), str(o), lang ? str(lang) : "", o->type == SERD_LITERAL});
+  return SERD_SUCCESS;
+}
+
+std::vector<Triple> read_graph(const std::string& path) {
+  const std::string ext = path.substr(path.find_last_of('.') + 1);
+  SerdSyntax syntax = SERD_TURTLE;
+  if (ext == "nt") syntax = SERD_NTRIPLES;
+  else if (ext == "nq") syntax = SERD_NQUADS;
+  else if (ext == "trig") syntax = SERD_TRIG;
+  std::vector<Triple> triples;
+  SerdReader* reader = serd_reader_new(syntax, &triples, nullptr, nullptr, nullptr, on_statement, nullptr);
+  const SerdStatus status = serd_reader_read_file(reader, reinterpret_cast<const uint8_t*>(path.c_str()));
+  serd_reader_free(reader);
+  if (status != SERD_SUCCESS) throw std::runtime_error(path + ": cannot read the graph (" +
+                                                       reinterpret_cast<const char*>(serd_strerror(status)) + ")");
+  return triples;
+}
+
+bool close(std::optional<double> a, std::optional<double> b) {
+  return a && b && std::fabs(*a - *b) <= 0.005 * std::max(std::fabs(*a), std::fabs(*b));
+}
+
+bool amount_matches(const std::vector<GoldAlt>& gold, const Amount& m) {
+  for (const auto& g : gold) {
+    if (g.currency != m.currency) continue;
+    if (g.exact && (close(m.value, g.exact) || (!m.value && (close(m.lo, g.exact) || close(m.hi, g.exact))))) return true;
+    if (!g.exact && g.lo && g.hi && close(m.lo, g.lo) && close(m.hi, g.hi)) return true;
+    if (!g.exact && !g.lo && g.hi && (close(m.hi, g.hi) || (!m.lo && close(m.value, g.hi)))) return true;
+    if (!g.exact && g.lo && !g.hi && (close(m.lo, g.lo) || (!m.hi && close(m.value, g.lo)))) return true;
+  }
+  return false;
+}
+
+class Graph {
+ public:
+  Graph(std::vector<Triple> triples, const Aliases& alias) : triples_(std::move(triples)), alias_(alias) {
+    for (std::size_t i = 0; i < triples_.size(); ++i) {
+      const Triple& t = triples_[i];
+      by_subject_[t.s].push_back(i);
+      const std::string lp = local_name(t.p);
+      if (!t.literal || (lp != "label" && lp != "prefLabel" && lp != "name")) continue;
+      const int rank = (t.lang.empty() || t.lang == "en") ? 0 : 1;
+      auto it = labels_.find(t.s);
+      if (it == labels_.end() || rank < it->second.first) labels_[t.s] = {rank, t.o};
+    }
+  }
+
+  std::string name(const std::string& node) const {
+    if (auto it = labels_.find(node); it != labels_.end()) return alias_(it->second.second);
+    return alias_(unquote(local_name(node)));
+  }
+
+  std::optional<Amount> amount_of(const std::string& node) const {
+    Amount m;
+    const auto it = by_subject_.find(node);
+    if (it == by_subject_.end()) return std::nullopt;
+    for (std::size_t i : it->second) {
+      const Triple& t = triples_[i];
+      const std::string lp = local_name(t.p);
+      auto number = [&]() -> std::optional<double> {
+        try { return std::stod(t.o); } catch (const std::exception&) { return std::nullopt; }
+      };
+      if (lp == "currency" || lp == "priceCurrency") {
+        m.currency = t.literal ? t.o : local_name(t.o);
+        std::transform(m.currency.begin(), m.currency.end(), m.currency.begin(), ::toupper);
+      } else if (t.literal && lp == "value" && !m.value) m.value = number();
+      else if (t.literal && lp == "minValue" && !m.lo) m.lo = number();
+      else if (t.literal && lp == "maxValue" && !m.hi) m.hi = number();
+    }
+    if (m.currency.empty() || (!m.value && !m.lo && !m.hi)) return std::nullopt;
+    return m;
+  }
+
+  void facts(std::set<RelFact>& rel, std::vector<AmtFact>& amt) const {
+    const std::string rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    for (const auto& t : triples_) {
+      const std::string lp = local_name(t.p);
+      if (kRelations.count(lp) && !t.literal) {
+        std::string a = name(t.s), b = name(t.o);
+        if (kSymmetric.count(lp) && b < a) std::swap(a, b);
+        rel.insert(RelFact{lp, a, b});
+      } else if (kAmountProps.count(lp) && !t.literal) {
+        if (auto m = amount_of(t.o)) add(amt, AmtFact{lp, name(t.s), "", *m});
+      }
+    }
+    for (const auto& [subject, indexes] : by_subject_) {
+      std::string s, p, o;
+      bool o_iri = false;
+      for (std::size_t i : indexes) {
+        const Triple& t = triples_[i];
+        if (t.p == rdf + "subject") s = t.o;
+        else if (t.p == rdf + "predicate") p = t.o;
+        else if (t.p == rdf + "object") { o = t.o; o_iri = !t.literal; }
+      }
+      if (s.empty() || p.empty()) continue;
+      for (std::size_t i : indexes) {
+        if (local_name(triples_[i].p) != "amount") continue;
+        if (auto m = amount_of(triples_[i].o)) add(amt, AmtFact{local_name(p), name(s), o_iri ? name(o) : "", *m});
+      }
+    }
+  }
+
+ private:
+  static void add(std::vector<AmtFact>& out, AmtFact f) {
+    if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(std::move(f));
+  }
+
+  std::vector<Triple> triples_;
+  const Aliases& alias_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_subject_;
+  std::unordered_map<std::string, std::pair<int, std::string>> labels_;
+};
+
+bool rel_match(const GoldLine& g, const RelFact& f) {
+  if (!g.amounts.empty() || g.object.empty() || !g.preds.count(f.prop)) return false;
+  if (kSymmetric.count(f.prop)) {
+    auto [x, y] = std::minmax(g.subject, g.object);
+    return x == f.a && y == f.b;
+  }
+  return g.subject == f.a && g.object == f.b;
+}
+
+bool amt_match(const GoldLine& g, const AmtFact& f) {
+  return !g.amounts.empty() && g.preds.count(f.prop) && g.subject == f.s && (g.object.empty() || g.object == f.o) &&
+         amount_matches(g.amounts, f.m);
+}
+
+template <typename Fact, typename Match>
+Score score(const std::vector<const GoldLine*>& gold, const std::vector<Fact>& facts, Match match,
+            std::vector<std::string>* missed, std::vector<std::string>* unexpected, auto describe) {
+  Score s;
+  s.found = facts.size();
+  for (const GoldLine* g : gold) {
+    if (!g->required) continue;
+    ++s.expected;
+    const bool hit = std::any_of(facts.begin(), facts.end(), [&](const Fact& f) { return match(*g, f); });
+    if (hit) ++s.recalled;
+    else if (missed) missed->push_back("missed      " + g->text);
+  }
+  for (const auto& f : facts) {
+    const bool good = std::any_of(gold.begin(), gold.end(), [&](const GoldLine* g) { return g->required && match(*g, f); });
+    const bool optional = std::any_of(gold.begin(), gold.end(), [&](const GoldLine* g) { return match(*g, f); });
+    if (!good && optional) continue;  // a defensible fact is neither counted nor an error
+    ++s.counted;
+    if (good) ++s.correct;
+    else if (unexpected) unexpected->push_back("unexpected  " + describe(f));
+  }
+  s.precision = s.counted ? static_cast<double>(s.correct) / static_cast<double>(s.counted) : 0.0;
+  s.recall = s.expected ? static_cast<double>(s.recalled) / static_cast<double>(s.expected) : 1.0;
+  s.f1 = s.precision + s.recall > 0 ? 2 * s.precision * s.recall / (s.precision + s.recall) : 0.0;
+  return s;
+}
+
+std::string describe_amount(const Amount& m) {
+  std::ostringstream out;
+  out << std::setprecision(12);
+  if (m.value) out << *m.value;
+  if (m.lo || m.hi) {
+    if (m.lo) out << *m.lo;
+    out << "..";
+    if (m.hi) out << *m.hi;
+  }
+  out << " " << m.currency;
+  return out.str();
+}
+
+}  // namespace
+
+EvalReport evaluate(const EvalOptions& options) {
+  const Aliases alias(options.aliases);
+  const auto gold = read_gold(options.gold, alias);
+  const Graph graph(read_graph(options.graph), alias);
+  std::set<RelFact> rel_set;
+  std::vector<AmtFact> amt;
+  graph.facts(rel_set, amt);
+  const std::vector<RelFact> rel(rel_set.begin(), rel_set.end());
+  std::vector<const GoldLine*> rel_gold, amt_gold;
+  for (const auto& g : gold) (g.amounts.empty() ? rel_gold : amt_gold).push_back(&g);
+
+  auto rel_text = [](const RelFact& f) { return f.a + "\t" + f.prop + "\t" + f.b; };
+  auto amt_text = [](const AmtFact& f) { return f.s + "\t" + f.prop + "\t" + (f.o.empty() ? "-" : f.o) + "\t" + describe_amount(f.m); };
+  EvalReport report;
+  report.relations = score(rel_gold, rel, rel_match, &report.missed, &report.unexpected, rel_text);
+  report.amounts = score(amt_gold, amt, amt_match, &report.missed, &report.unexpected, amt_text);
+
+  std::set<std::string> properties(kRelations.begin(), kRelations.end());
+  properties.insert(kAmountProps.begin(), kAmountProps.end());
+  for (const auto& prop : properties) {
+    std::vector<const GoldLine*> g;
+    for (const auto* line : rel_gold)
+      if (line->preds.count(prop)) g.push_back(line);
+    std::vector<RelFact> f;
+    for (const auto& fact : rel)
+      if (fact.prop == prop) f.push_back(fact);
+    Score s = score(g, f, rel_match, nullptr, nullptr, rel_text);
+    std::vector<const GoldLine*> ga;
+    for (const auto* line : amt_gold)
+      if (line->preds.count(prop)) ga.push_back(line);
+    std::vector<AmtFact> fa;
+    for (const auto& fact : amt)
+      if (fact.prop == prop) fa.push_back(fact);
+    const Score sa = score(ga, fa, amt_match, nullptr, nullptr, amt_text);
+    s.expected += sa.expected; s.recalled += sa.recalled; s.counted += sa.counted; s.correct += sa.correct; s.found += sa.found;
+    if (s.expected == 0 && s.counted == 0) continue;
+    s.precision = s.counted ? static_cast<double>(s.correct) / static_cast<double>(s.counted) : 0.0;
+    s.recall = s.expected ? static_cast<double>(s.recalled) / static_cast<double>(s.expected) : 1.0;
+    s.f1 = s.precision + s.recall > 0 ? 2 * s.precision * s.recall / (s.precision + s.recall) : 0.0;
+    report.by_property[prop] = s;
+  }
+  return report;
+}
+
+void print_report(const EvalReport& report, bool verbose, std::ostream& out) {
+  auto line = [&](const std::string& name, const Score& s) {
+    out << std::left << std::setw(14) << name << std::right << std::fixed << std::setprecision(2) << " precision "
+        << s.precision << "  recall " << s.recall << "  F1 " << s.f1 << "  (" << s.correct << "/" << s.counted
+        << " right, " << s.recalled << "/" << s.expected << " found)\n";
+  };
+  for (const auto& [prop, s] : report.by_property) line(prop, s);
+  out << "\n";
+  line("relations", report.relations);
+  line("amounts", report.amounts);
+  if (verbose) {
+    out << "\n";
+    for (const auto& m : report.missed) out << "  " << m << "\n";
+    for (const auto& u : report.unexpected) out << "  " << u << "\n";
+  }
+  out << "F1 relations=" << std::setprecision(2) << report.relations.f1 << " amounts=" << report.amounts.f1 << "\n";
+}
+
+}  // namespace kg

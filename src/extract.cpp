@@ -1,0 +1,439 @@
+#include "kgbuild/extract.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <set>
+
+namespace kg {
+
+namespace {
+
+// A non-owning reference to a callable: continuations in the matcher without std::function's allocations.
+template <typename Signature>
+class FunctionRef;
+
+template <typename R, typename... Args>
+class FunctionRef<R(Args...)> {
+ public:
+  template <typename F>
+  FunctionRef(F&& f)  // NOLINT(google-explicit-constructor): used like a lambda parameter
+      : object_(const_cast<void*>(static_cast<const void*>(std::addressof(f)))),
+        call_([](void* o, Args... args) -> R { return (*static_cast<std::remove_reference_t<F>*>(o))(args...); }) {}
+  R operator()(Args... args) const { return call_(object_, args...); }
+
+ private:
+  void* object_;
+  R (*call_)(void*, Args...);
+};
+
+TypeMask bit(MentionType t) { return static_cast<TypeMask>(1u << static_cast<unsigned>(t)); }
+
+bool is_separator(const std::string& key) {
+  return key == "," || key == "and" || key == "en" || key == "et" || key == "&" || key == "as" || key == "well" ||
+         key == "ainsi" || key == "que" || key == "evenals" || key == "plus";
+}
+
+constexpr std::size_t kStepLimit = 100000;  // a pathological pattern gives up rather than hang
+
+class Matcher {
+ public:
+  Matcher(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units, std::size_t captures)
+      : a_(a), mentions_(a.mentions[sentence]), units_(units), caps_(captures) {}
+
+  bool at(const Pattern& pattern, std::uint32_t start, std::uint32_t& end) {
+    std::fill(caps_.begin(), caps_.end(), CaptureSpan{});
+    steps_ = 0;
+    return seq(pattern, 0, start, [&](std::uint32_t p) { end = p; return true; }, true);
+  }
+
+  const std::vector<CaptureSpan>& captures() const { return caps_; }
+  std::size_t furthest_element() const { return furthest_element_; }
+  std::uint32_t furthest_unit() const { return furthest_unit_; }
+
+ private:
+  using K = FunctionRef<bool(std::uint32_t)>;
+
+  bool seq(const Pattern& s, std::size_t i, std::uint32_t pos, K k, bool top) {
+    if (top && (i > furthest_element_ || (i == furthest_element_ && pos > furthest_unit_))) {
+      furthest_element_ = i;
+      furthest_unit_ = pos;
+    }
+    if (i == s.size()) return k(pos);
+    return quant(s[i], pos, 0, [&](std::uint32_t p) { return seq(s, i + 1, p, k, top); });
+  }
+
+  bool quant(const PatternNode& n, std::uint32_t pos, int count, K k) {
+    if (n.kind == PatternNode::Kind::gap) return one(n, pos, k);
+    if (count < n.max && one(n, pos, [&](std::uint32_t p) { return p != pos && quant(n, p, count + 1, k); }))
+      return true;
+    return count >= n.min && k(pos);
+  }
+
+  // Binds the node's capture to [begin, end) for the continuation, and undoes it on failure.
+  bool bind(const PatternNode& n, std::uint32_t begin, std::uint32_t end, K k) {
+    if (n.capture < 0) return k(end);
+    CaptureSpan& slot = caps_[static_cast<std::size_t>(n.capture)];
+    const CaptureSpan saved = slot;
+    slot = CaptureSpan{begin, end, true};
+    if (k(end)) return true;
+    slot = saved;
+    return false;
+  }
+
+  const Mention* mention_at(std::uint32_t pos) const {
+    if (pos >= units_.size() || units_[pos].mention < 0) return nullptr;
+    return &mentions_[static_cast<std::size_t>(units_[pos].mention)];
+  }
+
+  bool type_at(TypeMask types, std::uint32_t pos) const {
+    const Mention* m = mention_at(pos);
+    return m && (types & bit(m->type));
+  }
+
+  std::uint32_t words_at(const std::vector<std::string>& phrase, std::uint32_t pos) const {
+    if (pos + phrase.size() > units_.size()) return 0;
+    for (std::size_t j = 0; j < phrase.size(); ++j) {
+      const Unit& u = units_[pos + j];
+      if (u.mention >= 0 || a_.text.tokens[u.token_begin].key != phrase[j]) return 0;
+    }
+    return static_cast<std::uint32_t>(phrase.size());
+  }
+
+  bool one(const PatternNode& n, std::uint32_t pos, K k) {
+    if (++steps_ > kStepLimit) return false;
+    switch (n.kind) {
+      case PatternNode::Kind::words:
+        for (const auto& phrase : n.phrases)
+          if (const std::uint32_t length = words_at(phrase, pos); length && bind(n, pos, pos + length, k)) return true;
+        return false;
+      case PatternNode::Kind::type:
+        return type_at(n.types, pos) && bind(n, pos, pos + 1, k);
+      case PatternNode::Kind::coordination: return coordination(n, pos, k);
+      case PatternNode::Kind::group:
+        for (const auto& alt : n.alternatives)
+          if (seq(alt, 0, pos, [&](std::uint32_t p) { return bind(n, pos, p, k); }, false)) return true;
+        return false;
+      case PatternNode::Kind::gap:
+        for (std::uint32_t skip = 0; skip <= n.max && pos + skip <= units_.size(); ++skip)
+          if (k(pos + skip)) return true;
+        return false;
+    }
+    return false;
+  }
+
+  // "A, B and C": the longest list first, then shorter ones.
+  bool coordination(const PatternNode& n, std::uint32_t pos, K k) {
+    if (!type_at(n.types, pos)) return false;
+    std::vector<std::uint32_t> ends{pos + 1};
+    std::uint32_t p = pos + 1;
+    while (true) {
+      std::uint32_t q = p;
+      while (q < units_.size() && q < p + 3 && units_[q].mention < 0 &&
+             is_separator(a_.text.tokens[units_[q].token_begin].key))
+        ++q;
+      if (q == p || !type_at(n.types, q)) break;
+      ends.push_back(q + 1);
+      p = q + 1;
+    }
+    for (auto it = ends.rbegin(); it != ends.rend(); ++it)
+      if (bind(n, pos, *it, k)) return true;
+    return false;
+  }
+
+  const ArticleAnalysis& a_;
+  const std::vector<Mention>& mentions_;
+  const std::vector<Unit>& units_;
+  std::vector<CaptureSpan> caps_;
+  std::size_t steps_ = 0;
+  std::size_t furthest_element_ = 0;
+  std::uint32_t furthest_unit_ = 0;
+};
+
+// The first key of every phrase a required element needs: a sentence without any of them cannot match.
+std::optional<std::vector<std::string>> required_keys(const Pattern& p) {
+  for (const auto& n : p) {
+    if (n.min == 0 || n.kind != PatternNode::Kind::words) continue;
+    std::vector<std::string> keys;
+    for (const auto& phrase : n.phrases) keys.push_back(phrase.front());
+    return keys;
+  }
+  return std::nullopt;
+}
+
+TypeMask required_types(const Pattern& p) {
+  for (const auto& n : p)
+    if (n.min > 0 && (n.kind == PatternNode::Kind::type || n.kind == PatternNode::Kind::coordination)) return n.types;
+  return 0;
+}
+
+bool is_amount_property(const std::string& property) { return property == "valuation" || property == "raised"; }
+
+bool is_symmetric(const std::string& property) { return property == "partner" || property == "competitor"; }
+
+}  // namespace
+
+CompiledPack::CompiledPack(const RulePack& pack) : pack_(pack) {
+  for (const auto& rule : pack_.rules) {
+    // A rule is indexed under a trigger of each of its match lines.
+    std::set<std::string> keys;
+    TypeMask types = 0;
+    bool always = false;
+    for (const auto& pattern : rule.patterns) {
+      if (auto required = required_keys(pattern)) keys.insert(required->begin(), required->end());
+      else if (TypeMask t = required_types(pattern)) types |= t;
+      else always = true;
+    }
+    for (const auto& key : keys) by_trigger_[key].push_back(&rule);
+    if (types || always) by_type_.emplace_back(always ? static_cast<TypeMask>(0xFFFF) : types, &rule);
+  }
+  for (std::size_t i = 0; i < pack_.status_cues.size(); ++i)
+    for (const auto& phrase : pack_.status_cues[i].phrases) status_by_key_[phrase.front()].push_back(i);
+}
+
+std::vector<Unit> CompiledPack::units(const ArticleAnalysis& a, std::uint32_t sentence) const {
+  const Sentence& s = a.text.sentences[sentence];
+  const auto& mentions = a.mentions[sentence];
+  std::vector<Unit> out;
+  out.reserve(s.token_end - s.token_begin);
+  std::size_t m = 0;
+  for (std::uint32_t t = s.token_begin; t < s.token_end;) {
+    while (m < mentions.size() && mentions[m].token_end <= t) ++m;
+    if (m < mentions.size() && mentions[m].token_begin == t) {
+      out.push_back(Unit{t, mentions[m].token_end, static_cast<std::int32_t>(m)});
+      t = mentions[m].token_end;
+      continue;
+    }
+    out.push_back(Unit{t, t + 1, -1});
+    ++t;
+  }
+  return out;
+}
+
+std::vector<RuleMatch> CompiledPack::match_rule(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
+                                                const std::vector<Unit>& units) const {
+  std::vector<RuleMatch> out;
+  Matcher matcher(a, sentence, units, rule.captures.size());
+  for (std::uint32_t start = 0; start < units.size(); ++start) {
+    for (const auto& pattern : rule.patterns) {
+      std::uint32_t end = 0;
+      if (!matcher.at(pattern, start, end) || end == start) continue;
+      out.push_back(RuleMatch{&rule, start, end, matcher.captures()});
+      break;
+    }
+  }
+  return out;
+}
+
+std::vector<RuleMatch> CompiledPack::match(const ArticleAnalysis& a, std::uint32_t sentence,
+                                           const std::vector<Unit>& units) const {
+  std::vector<const Rule*> candidates;
+  TypeMask present = 0;
+  for (const auto& u : units) {
+    if (u.mention >= 0) {
+      present |= bit(a.mentions[sentence][static_cast<std::size_t>(u.mention)].type);
+      continue;
+    }
+    const auto it = by_trigger_.find(a.text.tokens[u.token_begin].key);
+    if (it != by_trigger_.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+  }
+  for (const auto& [types, rule] : by_type_)
+    if (types & present) candidates.push_back(rule);
+  // Highest priority first, then file order: the order facts are kept in when they collide.
+  std::sort(candidates.begin(), candidates.end(), [&](const Rule* x, const Rule* y) {
+    if (x->priority != y->priority) return x->priority > y->priority;
+    return x < y;
+  });
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::vector<RuleMatch> out;
+  for (const Rule* rule : candidates) {
+    auto found = match_rule(*rule, a, sentence, units);
+    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  }
+  return out;
+}
+
+RuleProgress CompiledPack::progress(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
+                                    const std::vector<Unit>& units) const {
+  RuleProgress best;
+  for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
+    Matcher matcher(a, sentence, units, rule.captures.size());
+    for (std::uint32_t start = 0; start < units.size(); ++start) {
+      std::uint32_t end = 0;
+      matcher.at(rule.patterns[p], start, end);
+    }
+    if (matcher.furthest_element() > best.elements || (p == 0 && best.elements == 0))
+      best = RuleProgress{p, matcher.furthest_element(), matcher.furthest_unit()};
+  }
+  return best;
+}
+
+std::string CompiledPack::status_of(const ArticleAnalysis& a, std::uint32_t sentence) const {
+  const Sentence& s = a.text.sentences[sentence];
+  std::size_t best = pack_.status_cues.size();
+  for (std::uint32_t t = s.token_begin; t < s.token_end; ++t) {
+    const auto it = status_by_key_.find(a.text.tokens[t].key);
+    if (it == status_by_key_.end()) continue;
+    for (std::size_t cue : it->second) {
+      if (cue >= best) continue;
+      for (const auto& phrase : pack_.status_cues[cue].phrases) {
+        if (t + phrase.size() > s.token_end) continue;
+        bool same = true;
+        for (std::size_t j = 0; j < phrase.size() && same; ++j) same = a.text.tokens[t + j].key == phrase[j];
+        if (same) { best = cue; break; }
+      }
+    }
+  }
+  return best < pack_.status_cues.size() ? pack_.status_cues[best].status : pack_.default_status;
+}
+
+namespace {
+
+// Entities a capture holds: one mention, or every name of a coordinated list.
+std::vector<std::int32_t> captured_entities(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
+                                            const CaptureSpan& span, bool* coreferent) {
+  std::vector<std::int32_t> out;
+  if (!span.bound) return out;
+  for (std::uint32_t u = span.unit_begin; u < span.unit_end; ++u) {
+    if (units[u].mention < 0) continue;
+    const Mention& m = a.mentions[sentence][static_cast<std::size_t>(units[u].mention)];
+    if (m.entity < 0) continue;
+    if (std::find(out.begin(), out.end(), m.entity) != out.end()) continue;
+    out.push_back(m.entity);
+    if (coreferent && m.coreferent) *coreferent = true;
+  }
+  return out;
+}
+
+std::int32_t captured_value(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
+                            const CaptureSpan& span, MentionType type) {
+  if (!span.bound) return -1;
+  for (std::uint32_t u = span.unit_begin; u < span.unit_end; ++u) {
+    if (units[u].mention < 0) continue;
+    const Mention& m = a.mentions[sentence][static_cast<std::size_t>(units[u].mention)];
+    if (m.type == type) return m.value;
+  }
+  return -1;
+}
+
+std::int32_t sentence_date(const ArticleAnalysis& a, std::uint32_t sentence) {
+  for (const auto& m : a.mentions[sentence])
+    if (m.type == MentionType::date) return m.value;
+  return -1;
+}
+
+}  // namespace
+
+std::int32_t CompiledPack::attribution_of(const ArticleAnalysis& a, std::uint32_t sentence,
+                                          const std::vector<Unit>& units) const {
+  for (const auto& rule : pack_.attributions) {
+    auto matches = match_rule(rule, a, sentence, units);
+    if (matches.empty()) continue;
+    const auto source = std::find_if(rule.captures.begin(), rule.captures.end(), [](const Capture& c) { return c.name == "source"; });
+    const auto index = static_cast<std::size_t>(source - rule.captures.begin());
+    auto entities = captured_entities(a, sentence, units, matches.front().captures[index], nullptr);
+    if (!entities.empty()) return entities.front();
+  }
+  return -1;
+}
+
+Extractor::Extractor(const std::map<Lang, RulePack>& packs) {
+  for (const auto& [lang, pack] : packs) compiled_.try_emplace(lang, pack);
+}
+
+const CompiledPack* Extractor::pack(Lang lang) const {
+  const auto it = compiled_.find(lang);
+  return it == compiled_.end() ? nullptr : &it->second;
+}
+
+void Extractor::emit(const CompiledPack& pack, const ArticleAnalysis& a, std::uint32_t sentence,
+                     const std::vector<Unit>& units, const RuleMatch& match, const std::string& status,
+                     std::int32_t attribution, std::vector<Fact>& out) const {
+  (void)pack;
+  const Rule& rule = *match.rule;
+  const std::uint32_t token_begin = units[match.unit_begin].token_begin;
+  const std::uint32_t token_end = units[match.unit_end - 1].token_end;
+  for (const auto& e : rule.emits) {
+    bool coreferent = false;
+    const auto subjects = captured_entities(a, sentence, units, match.captures[static_cast<std::size_t>(e.subject)], &coreferent);
+    if (subjects.empty()) continue;
+    Fact base;
+    base.property = e.property;
+    base.status = e.status.empty() ? status : e.status;
+    base.attribution = attribution;
+    base.rule = &rule;
+    base.sentence = sentence;
+    base.token_begin = token_begin;
+    base.token_end = token_end;
+    if (e.amount >= 0) base.amount = captured_value(a, sentence, units, match.captures[static_cast<std::size_t>(e.amount)], MentionType::money);
+    base.date = e.date >= 0 ? captured_value(a, sentence, units, match.captures[static_cast<std::size_t>(e.date)], MentionType::date)
+                            : sentence_date(a, sentence);
+    if (is_amount_property(e.property)) {
+      base.object_money = captured_value(a, sentence, units, match.captures[static_cast<std::size_t>(e.object)], MentionType::money);
+      if (base.object_money < 0) continue;
+      for (auto s : subjects) {
+        Fact f = base;
+        f.subject = s;
+        f.confidence = rule.confidence * (coreferent ? 0.9 : 1.0);
+        out.push_back(std::move(f));
+      }
+      continue;
+    }
+    const auto objects = captured_entities(a, sentence, units, match.captures[static_cast<std::size_t>(e.object)], &coreferent);
+    const bool pairs = e.subject == e.object;  // "A, B and C partner": every pair of the list
+    for (std::size_t i = 0; i < subjects.size(); ++i) {
+      for (std::size_t j = pairs ? i + 1 : 0; j < objects.size(); ++j) {
+        if (subjects[i] == objects[j]) continue;
+        Fact f = base;
+        f.subject = subjects[i];
+        f.object = objects[j];
+        f.confidence = rule.confidence * (coreferent ? 0.9 : 1.0);
+        out.push_back(std::move(f));
+      }
+    }
+  }
+}
+
+namespace {
+
+std::string money_key(const ArticleAnalysis& a, std::int32_t money) {
+  if (money < 0) return {};
+  const MoneyAmount& m = a.money[static_cast<std::size_t>(money)];
+  return m.currency + "/" + m.value + "/" + m.min_value + "/" + m.max_value;
+}
+
+std::string fact_key(const ArticleAnalysis& a, const Fact& f) {
+  std::int32_t s = f.subject, o = f.object;
+  if (is_symmetric(f.property) && o >= 0 && o < s) std::swap(s, o);
+  return std::to_string(s) + "|" + f.property + "|" + std::to_string(o) + "|" + money_key(a, f.object_money) + "|" +
+         money_key(a, f.amount);
+}
+
+}  // namespace
+
+std::vector<Fact> Extractor::extract(const ArticleAnalysis& a) const {
+  std::vector<Fact> facts;
+  const CompiledPack* compiled = pack(a.text.lang);
+  if (!compiled) return facts;
+  std::vector<std::vector<Unit>> units(a.text.sentences.size());
+  std::vector<std::int32_t> attributions(a.text.sentences.size(), -1);
+  std::int32_t article_attribution = -1;
+  for (std::uint32_t s = 0; s < a.text.sentences.size(); ++s) {
+    units[s] = compiled->units(a, s);
+    attributions[s] = compiled->attribution_of(a, s, units[s]);
+    if (article_attribution < 0) article_attribution = attributions[s];
+  }
+  std::set<std::string> seen;
+  for (std::uint32_t s = 0; s < a.text.sentences.size(); ++s) {
+    const auto matches = compiled->match(a, s, units[s]);
+    if (matches.empty()) continue;
+    const std::string status = compiled->status_of(a, s);
+    const std::int32_t attribution = attributions[s] >= 0 ? attributions[s] : article_attribution;
+    std::vector<Fact> found;
+    for (const auto& m : matches) emit(*compiled, a, s, units[s], m, status, attribution, found);
+    for (auto& f : found)
+      if (seen.insert(fact_key(a, f)).second) facts.push_back(std::move(f));
+  }
+  return facts;
+}
+
+}  // namespace kg

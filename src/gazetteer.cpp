@@ -1,0 +1,227 @@
+#include "kgbuild/gazetteer.hpp"
+
+#include <fstream>
+#include <stdexcept>
+
+namespace kg {
+
+namespace fs = std::filesystem;
+
+std::string_view to_string(EntityType type) {
+  switch (type) {
+    case EntityType::organization: return "Organization";
+    case EntityType::person: return "Person";
+    case EntityType::product: return "Product";
+    case EntityType::country: return "Country";
+  }
+  return "Organization";
+}
+
+std::optional<EntityType> entity_type_from_string(std::string_view s) {
+  if (s == "Organization") return EntityType::organization;
+  if (s == "Person") return EntityType::person;
+  if (s == "Product") return EntityType::product;
+  if (s == "Country") return EntityType::country;
+  return std::nullopt;
+}
+
+void PhraseTrie::add(const std::vector<std::string>& keys, std::uint32_t value) {
+  if (keys.empty()) return;
+  std::uint32_t node = 0;
+  for (const auto& key : keys) {
+    auto it = nodes_[node].children.find(key);
+    if (it == nodes_[node].children.end()) {
+      nodes_.emplace_back();
+      it = nodes_[node].children.emplace(key, static_cast<std::uint32_t>(nodes_.size() - 1)).first;
+    }
+    node = it->second;
+  }
+  if (!nodes_[node].value) nodes_[node].value = value;  // the first entry for a phrase wins
+}
+
+std::optional<std::pair<std::uint32_t, std::uint32_t>> PhraseTrie::longest(const std::vector<Token>& tokens,
+                                                                           std::size_t pos, std::size_t end) const {
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> best;
+  std::uint32_t node = 0;
+  for (std::size_t i = pos; i < end; ++i) {
+    const auto it = nodes_[node].children.find(tokens[i].key);
+    if (it == nodes_[node].children.end()) break;
+    node = it->second;
+    if (nodes_[node].value) best = std::make_pair(static_cast<std::uint32_t>(i + 1 - pos), *nodes_[node].value);
+  }
+  return best;
+}
+
+namespace {
+
+struct TsvFile {
+  fs::path path;
+  std::ifstream in;
+  std::size_t line_no = 0;
+
+  explicit TsvFile(fs::path p) : path(std::move(p)), in(path) {}
+
+  // Next non-comment, non-blank row split on tabs; false at the end.
+  bool next(std::vector<std::string>& cols) {
+    std::string line;
+    while (std::getline(in, line)) {
+      ++line_no;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty() || line[0] == '#') continue;
+      cols.clear();
+      std::size_t start = 0;
+      while (true) {
+        const std::size_t tab = line.find('\t', start);
+        cols.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+        if (tab == std::string::npos) break;
+        start = tab + 1;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  [[noreturn]] void fail(const std::string& what) const {
+    throw std::runtime_error(path.string() + ":" + std::to_string(line_no) + ": " + what);
+  }
+};
+
+std::vector<std::string> split_bar(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    const std::size_t bar = s.find('|', start);
+    std::string piece = s.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+    const auto first = piece.find_first_not_of(' ');
+    if (first != std::string::npos) out.push_back(piece.substr(first, piece.find_last_not_of(' ') - first + 1));
+    if (bar == std::string::npos) break;
+    start = bar + 1;
+  }
+  return out;
+}
+
+// Names are looked up by their folded text with white space collapsed.
+std::string name_key(std::string_view name) {
+  std::string out;
+  for (char c : fold_key(name)) {
+    if (c == ' ' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+void Gazetteer::add_phrase(TextAnalyzer& analyzer, std::string_view phrase, std::uint32_t entity, PhraseKind kind) {
+  const auto keys = analyzer.keys(phrase);
+  if (keys.empty()) return;
+  hits_.push_back(PhraseHit{static_cast<std::uint32_t>(keys.size()), entity, kind});
+  phrases_.add(keys, static_cast<std::uint32_t>(hits_.size() - 1));
+  if (kind == PhraseKind::name) by_name_.emplace(name_key(phrase), entity);
+}
+
+Gazetteer Gazetteer::load(const fs::path& dir, TextAnalyzer& analyzer) {
+  Gazetteer g;
+  std::vector<std::string> cols;
+  {
+    TsvFile file(dir / "entities.tsv");
+    if (!file.in) throw std::runtime_error((dir / "entities.tsv").string() + ": cannot open the gazetteer");
+    while (file.next(cols)) {
+      if (cols.size() < 2 || cols.size() > 5)
+        file.fail("expected 2 to 5 tab-separated columns (name, type, qid, aliases, descriptors), got " +
+                  std::to_string(cols.size()));
+      const auto type = entity_type_from_string(cols[1]);
+      if (!type) file.fail("expected a type (Organization, Person, Product, Country), got '" + cols[1] + "'");
+      const auto index = static_cast<std::uint32_t>(g.entities_.size());
+      g.entities_.push_back(KnownEntity{cols[0], *type, cols.size() > 2 ? cols[2] : "", false});
+      g.add_phrase(analyzer, cols[0], index, PhraseKind::name);
+      if (cols.size() > 3)
+        for (const auto& alias : split_bar(cols[3])) g.add_phrase(analyzer, alias, index, PhraseKind::name);
+      if (cols.size() > 4)
+        for (const auto& d : split_bar(cols[4])) g.add_phrase(analyzer, d, index, PhraseKind::descriptor);
+    }
+  }
+  if (TsvFile file(dir / "demonyms.tsv"); file.in) {
+    while (file.next(cols)) {
+      if (cols.size() != 3) file.fail("expected 3 columns (country, lang, adjectives)");
+      const auto country = g.find(cols[0]);
+      if (!country) file.fail("unknown country '" + cols[0] + "' (add it to entities.tsv)");
+      for (const auto& form : split_bar(cols[2])) g.add_phrase(analyzer, form, *country, PhraseKind::demonym);
+    }
+  }
+  if (std::ifstream in(dir / "first-names.txt"); in) {
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty() && line[0] != '#') g.given_names_.insert(fold_key(line));
+  }
+  if (TsvFile file(dir / "org-cues.tsv"); file.in) {
+    std::uint32_t n = 0;
+    while (file.next(cols)) {
+      if (cols.size() != 3) file.fail("expected 3 columns (lang, position, cue)");
+      if (cols[1] == "suffix") g.org_suffixes_.insert(fold_key(cols[2]));
+      else if (cols[1] == "prefix") g.org_prefixes_.add(analyzer.keys(cols[2]), n++);
+      else if (cols[1] == "person-title") g.person_titles_.add(analyzer.keys(cols[2]), n++);
+      else file.fail("expected suffix, prefix or person-title, got '" + cols[1] + "'");
+    }
+  }
+  if (TsvFile file(dir / "references.tsv"); file.in) {
+    std::uint32_t n = 0;
+    while (file.next(cols)) {
+      if (cols.size() != 2) file.fail("expected 2 columns (lang, phrase)");
+      g.generic_references_.add(analyzer.keys(cols[1]), n++);
+    }
+  }
+  // Outlets are credited for facts ("according to Reuters") and never stand for "the company".
+  if (std::ifstream in(dir / "outlets.txt"); in) {
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty() || line[0] == '#') continue;
+      auto index = g.find(line);
+      if (!index) {
+        index = static_cast<std::uint32_t>(g.entities_.size());
+        g.entities_.push_back(KnownEntity{line, EntityType::organization, "", false});
+        g.add_phrase(analyzer, line, *index, PhraseKind::name);
+      }
+      g.entities_[*index].outlet = true;
+    }
+  }
+  return g;
+}
+
+std::optional<std::uint32_t> Gazetteer::find(std::string_view name) const {
+  const auto it = by_name_.find(name_key(name));
+  if (it == by_name_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<PhraseHit> Gazetteer::match(const std::vector<Token>& tokens, std::size_t pos, std::size_t end) const {
+  const auto found = phrases_.longest(tokens, pos, end);
+  if (!found) return std::nullopt;
+  PhraseHit hit = hits_[found->second];
+  hit.length = found->first;
+  if (hit.kind != PhraseKind::name) return hit;
+  // A name written all in lower case is a common word ("arm", "orange", "windows"), not the company.
+  for (std::size_t i = pos; i < pos + hit.length; ++i)
+    if (tokens[i].flags & (kTokenCapitalised | kTokenAllCaps | kTokenNumber)) return hit;
+  return std::nullopt;
+}
+
+std::optional<std::uint32_t> Gazetteer::org_prefix_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const {
+  if (auto found = org_prefixes_.longest(t, pos, end)) return found->first;
+  return std::nullopt;
+}
+
+std::optional<std::uint32_t> Gazetteer::person_title_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const {
+  if (auto found = person_titles_.longest(t, pos, end)) return found->first;
+  return std::nullopt;
+}
+
+std::optional<std::uint32_t> Gazetteer::generic_reference_at(const std::vector<Token>& t, std::size_t pos,
+                                                              std::size_t end) const {
+  if (auto found = generic_references_.longest(t, pos, end)) return found->first;
+  return std::nullopt;
+}
+
+}  // namespace kg

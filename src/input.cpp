@@ -1,0 +1,284 @@
+#include "kgbuild/input.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "kgbuild/utf8.hpp"
+
+namespace kg {
+
+namespace fs = std::filesystem;
+
+InputError::InputError(std::string file, std::size_t line, const std::string& message)
+    : std::runtime_error(file + (line ? ":" + std::to_string(line) : std::string()) + ": " + message),
+      file_(std::move(file)),
+      line_(line) {}
+
+namespace {
+
+std::size_t line_of(std::string_view text, std::size_t offset) {
+  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+void check_utf8(std::string_view text, const std::string& file, std::size_t first_line) {
+  const auto bad = find_invalid_utf8(text);
+  if (!bad) return;
+  const std::size_t line_start = text.rfind('\n', bad->offset == 0 ? 0 : bad->offset - 1);
+  const std::size_t column = bad->offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", bad->byte);
+  throw InputError(file, first_line + line_of(text, bad->offset) - 1,
+                   "invalid UTF-8 (byte " + std::string(hex) + " at column " + std::to_string(column) +
+                       "); expected UTF-8 text");
+}
+
+std::string_view trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r");
+  return s.substr(first, last - first + 1);
+}
+
+enum class MetaKey { none, id, title, date, lang, url, outlet };
+
+MetaKey meta_key(std::string_view word) {
+  if (word == "id") return MetaKey::id;
+  if (word == "title") return MetaKey::title;
+  if (word == "date") return MetaKey::date;
+  if (word == "lang") return MetaKey::lang;
+  if (word == "url") return MetaKey::url;
+  if (word == "outlet") return MetaKey::outlet;
+  return MetaKey::none;
+}
+
+DateValue parse_date_or_throw(std::string_view value, const std::string& file, std::size_t line) {
+  if (auto date = parse_iso_date(value)) return *date;
+  throw InputError(file, line, "expected a date (YYYY-MM-DD, YYYY-MM or YYYY) after 'date', got '" +
+                                   std::string(value) + "'");
+}
+
+Lang parse_lang_or_throw(std::string_view value, const std::string& file, std::size_t line) {
+  if (auto lang = lang_from_string(value)) return *lang;
+  throw InputError(file, line, "expected en, nl or fr after 'lang', got '" + std::string(value) + "'");
+}
+
+// Applies one "key value" metadata line; returns the offset (within line) where the body begins
+// when the line carries body text after a date, as some feeds put "date 2025-01 Text..." on one line.
+std::optional<std::size_t> apply_meta(Article& article, MetaKey key, std::string_view line,
+                                      std::size_t value_start, const std::string& file, std::size_t line_no) {
+  const std::string_view value = trim(line.substr(value_start));
+  switch (key) {
+    case MetaKey::id: article.id = value; break;
+    case MetaKey::title: article.title = value; break;
+    case MetaKey::url: article.url = value; break;
+    case MetaKey::outlet: article.outlet = value; break;
+    case MetaKey::lang: article.lang = parse_lang_or_throw(value, file, line_no); break;
+    case MetaKey::date: {
+      const std::size_t end = value.find_first_of(" \t");
+      article.date = parse_date_or_throw(value.substr(0, end), file, line_no);
+      if (end == std::string_view::npos) break;
+      const std::string_view rest = trim(value.substr(end));
+      if (!rest.empty()) return static_cast<std::size_t>(rest.data() - line.data());
+      break;
+    }
+    case MetaKey::none: break;
+  }
+  return std::nullopt;
+}
+
+std::string read_stream(std::istream& in) {
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path.string(), 0, std::string("cannot open: ") + std::strerror(errno));
+  std::string content = read_stream(in);
+  if (in.bad()) throw InputError(path.string(), 0, "read error");
+  return content;
+}
+
+std::string string_field(const nlohmann::json& record, const char* key, const std::string& file,
+                         std::size_t line) {
+  const auto it = record.find(key);
+  if (it == record.end() || it->is_null()) return {};
+  if (!it->is_string()) throw InputError(file, line, std::string("expected a string for \"") + key + "\"");
+  return it->get<std::string>();
+}
+
+bool is_jsonl_path(const fs::path& path) { return path.extension() == ".jsonl"; }
+bool is_article_path(const fs::path& path) {
+  return path.extension() == ".txt" || is_jsonl_path(path);
+}
+bool is_hidden(const fs::path& path) {
+  const std::string name = path.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+class Reader {
+ public:
+  Reader(const ArticleSink& sink, const InputErrorSink& on_error) : sink_(sink), on_error_(on_error) {}
+
+  void input(const std::string& name) {
+    if (name == "-") return guarded(name, [&] { stdin_input(); });
+    const fs::path path(name);
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) return guarded(name, [&] { directory(path); });
+    guarded(name, [&] { file(path); });
+  }
+
+  InputSummary summary() const { return summary_; }
+
+ private:
+  template <typename F>
+  void guarded(const std::string& name, F&& body) {
+    try {
+      body();
+    } catch (const InputError& error) {
+      if (!on_error_) throw;
+      ++summary_.skipped;
+      on_error_(error);
+    } catch (const fs::filesystem_error& error) {
+      InputError wrapped(name, 0, error.code().message());
+      if (!on_error_) throw wrapped;
+      ++summary_.skipped;
+      on_error_(wrapped);
+    }
+  }
+
+  void emit(Article&& article) {
+    ++summary_.articles;
+    sink_(std::move(article));
+  }
+
+  void directory(const fs::path& root) {
+    std::vector<fs::path> files;
+    for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
+      if (is_hidden(it->path())) {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file() && is_article_path(it->path())) files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) guarded(path.string(), [&] { file(path); });
+  }
+
+  void file(const fs::path& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) throw InputError(path.string(), 0, "no such file or directory");
+    std::string content = read_file(path);
+    if (is_jsonl_path(path)) return jsonl(content, path.string());
+    emit(parse_text_article(std::move(content), path.string()));
+  }
+
+  void stdin_input() {
+    std::string content = read_stream(std::cin);
+    const auto first = content.find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && content[first] == '{') return jsonl(content, "<stdin>");
+    emit(parse_text_article(std::move(content), "<stdin>"));
+  }
+
+  // Each line is its own article: a bad one is skipped alone under keep-going.
+  void jsonl(std::string_view content, const std::string& file) {
+    std::size_t line_no = 0, start = 0;
+    while (start < content.size()) {
+      const std::size_t end = std::min(content.find('\n', start), content.size());
+      ++line_no;
+      const std::string_view record = content.substr(start, end - start);
+      start = end + 1;
+      if (trim(record).empty()) continue;
+      guarded(file, [&] { emit(parse_jsonl_record(record, file, line_no)); });
+    }
+  }
+
+  const ArticleSink& sink_;
+  const InputErrorSink& on_error_;
+  InputSummary summary_;
+};
+
+}  // namespace
+
+Article parse_text_article(std::string content, const std::string& origin) {
+  check_utf8(content, origin, 1);
+  Article article;
+  article.origin = origin;
+  std::size_t pos = 0, line_no = 1;
+  std::optional<std::size_t> body_start;
+  bool had_metadata = false;
+  while (pos < content.size() && !body_start) {
+    const std::size_t end = std::min(content.find('\n', pos), content.size());
+    const std::string_view line(content.data() + pos, end - pos);
+    const std::size_t word_start = line.find_first_not_of(" \t");
+    if (word_start == std::string_view::npos) break;
+    const std::size_t word_end = line.find_first_of(" \t", word_start);
+    if (word_end == std::string_view::npos) break;
+    const MetaKey key = meta_key(line.substr(word_start, word_end - word_start));
+    if (key == MetaKey::none) break;
+    had_metadata = true;
+    if (auto inline_body = apply_meta(article, key, line, word_end, origin, line_no)) {
+      body_start = pos + *inline_body;
+      break;
+    }
+    pos = end + 1;
+    ++line_no;
+  }
+  if (!body_start) {
+    // One blank line separates the metadata from the body.
+    if (had_metadata) {
+      while (pos < content.size() && trim(std::string_view(content).substr(pos, content.find('\n', pos) - pos)).empty()) {
+        const std::size_t end = content.find('\n', pos);
+        if (end == std::string::npos) { pos = content.size(); break; }
+        pos = end + 1;
+      }
+    }
+    body_start = std::min(pos, content.size());
+  }
+  article.text = content.substr(*body_start);
+  return article;
+}
+
+Article parse_jsonl_record(std::string_view record, const std::string& file, std::size_t line) {
+  check_utf8(record, file, line);
+  nlohmann::json parsed;
+  try {
+    parsed = nlohmann::json::parse(record);
+  } catch (const nlohmann::json::parse_error& error) {
+    std::string what = error.what();
+    const auto detail = what.find(": ", what.find("column"));
+    throw InputError(file, line, "malformed JSON at column " + std::to_string(error.byte) + ": " +
+                                     (detail == std::string::npos ? what : what.substr(detail + 2)));
+  }
+  if (!parsed.is_object()) throw InputError(file, line, "expected a JSON object with a \"text\" field");
+  Article article;
+  article.origin = file + ":" + std::to_string(line);
+  const auto text = parsed.find("text");
+  if (text == parsed.end() || !text->is_string())
+    throw InputError(file, line, "expected a string field \"text\" (the article body)");
+  article.text = text->get<std::string>();
+  article.id = string_field(parsed, "id", file, line);
+  article.url = string_field(parsed, "url", file, line);
+  article.title = string_field(parsed, "title", file, line);
+  article.outlet = string_field(parsed, "outlet", file, line);
+  if (const std::string date = string_field(parsed, "date", file, line); !date.empty())
+    article.date = parse_date_or_throw(date, file, line);
+  if (const std::string lang = string_field(parsed, "lang", file, line); !lang.empty())
+    article.lang = parse_lang_or_throw(lang, file, line);
+  return article;
+}
+
+InputSummary read_articles(const std::vector<std::string>& inputs, const ArticleSink& sink,
+                           const InputErrorSink& on_error) {
+  Reader reader(sink, on_error);
+  for (const auto& input : inputs) reader.input(input);
+  return reader.summary();
+}
+
+}  // namespace kg

@@ -1,0 +1,326 @@
+#include "kgbuild/mentions.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+#include "kgbuild/date.hpp"
+
+namespace kg {
+
+std::string_view to_string(MentionType type) {
+  switch (type) {
+    case MentionType::organization: return "ORG";
+    case MentionType::person: return "PERSON";
+    case MentionType::product: return "PRODUCT";
+    case MentionType::country: return "COUNTRY";
+    case MentionType::nationality: return "NATIONALITY";
+    case MentionType::money: return "MONEY";
+    case MentionType::date: return "DATE";
+    case MentionType::percent: return "PERCENT";
+  }
+  return "ORG";
+}
+
+namespace {
+
+MentionType mention_type(EntityType type) {
+  switch (type) {
+    case EntityType::organization: return MentionType::organization;
+    case EntityType::person: return MentionType::person;
+    case EntityType::product: return MentionType::product;
+    case EntityType::country: return MentionType::country;
+  }
+  return MentionType::organization;
+}
+
+bool is_capitalised_word(const Token& t) {
+  return (t.flags & kTokenWord) && (t.flags & (kTokenCapitalised | kTokenAllCaps));
+}
+
+// Particles inside personal names: "Anneke de Vries", "Ursula von der Leyen".
+bool is_name_particle(const std::string& key) {
+  static constexpr std::array<std::string_view, 12> particles = {"de", "van", "der", "den", "von", "le",
+                                                                 "du", "di", "da", "ter", "ten", "bin"};
+  return std::find(particles.begin(), particles.end(), key) != particles.end();
+}
+
+bool is_determiner(const std::string& key) {
+  static constexpr std::array<std::string_view, 14> determiners = {"the", "a", "an", "het", "de", "een", "la", "le",
+                                                                   "l'", "les", "un", "une", "this", "that"};
+  return std::find(determiners.begin(), determiners.end(), key) != determiners.end();
+}
+
+std::string name_key(std::string_view text) { return fold_key(text); }
+
+class ArticleScan {
+ public:
+  ArticleScan(const Gazetteer& gazetteer, ArticleAnalysis& a, const std::optional<DateValue>& date)
+      : gaz_(gazetteer), a_(a), date_(date), tokens_(a.text.tokens) {}
+
+  void run() {
+    a_.mentions.resize(a_.text.sentences.size());
+    for (std::size_t s = 0; s < a_.text.sentences.size(); ++s) sentence(s);
+    drop_unanchored_descriptors();
+  }
+
+ private:
+  struct Tentative { std::size_t sentence; std::uint32_t token_begin; };
+
+  std::int32_t intern_known(std::uint32_t index) {
+    if (auto it = known_.find(index); it != known_.end()) return it->second;
+    const KnownEntity& k = gaz_.entity(index);
+    const auto id = static_cast<std::int32_t>(a_.entities.size());
+    a_.entities.push_back(ArticleEntity{k.name, k.type, k.qid, {}, true, k.outlet});
+    named_.push_back(false);
+    known_.emplace(index, id);
+    return id;
+  }
+
+  std::int32_t intern_unknown(const std::string& name, EntityType type) {
+    // A name the gazetteer knows under another spelling is that entity.
+    if (auto index = gaz_.find(name)) return intern_known(*index);
+    const std::string key = name_key(name);
+    if (auto it = unknown_.find(key); it != unknown_.end()) return it->second;
+    const auto id = static_cast<std::int32_t>(a_.entities.size());
+    a_.entities.push_back(ArticleEntity{name, type, "", {}, false, false});
+    named_.push_back(false);
+    unknown_.emplace(key, id);
+    return id;
+  }
+
+  std::string surface(std::uint32_t begin, std::uint32_t end) const {
+    return std::string(std::string_view(a_.text.text).substr(tokens_[begin].begin, tokens_[end - 1].end - tokens_[begin].begin));
+  }
+
+  void note_surface(std::int32_t entity, std::uint32_t begin, std::uint32_t end) {
+    auto& surfaces = a_.entities[static_cast<std::size_t>(entity)].surfaces;
+    std::string form = surface(begin, end);
+    if (std::find(surfaces.begin(), surfaces.end(), form) == surfaces.end()) surfaces.push_back(std::move(form));
+  }
+
+  // A full name makes its short form a reference for the rest of the article:
+  // "Kestrel" after "Kestrel Semiconductor", "Altman" after "Sam Altman".
+  void register_short_name(std::int32_t entity, std::uint32_t begin, std::uint32_t end) {
+    if (end - begin < 2) return;
+    const ArticleEntity& e = a_.entities[static_cast<std::size_t>(entity)];
+    std::uint32_t at = 0;
+    if (e.type == EntityType::person) at = end - 1;
+    else if (e.type == EntityType::organization) at = begin;
+    else return;
+    const Token& t = tokens_[at];
+    if (!is_capitalised_word(t) || is_function_word(t.key) || gaz_.is_org_suffix(t.key)) return;
+    auto [it, inserted] = short_names_.emplace(t.key, entity);
+    if (!inserted && it->second != entity) it->second = -1;  // two entities share it: ambiguous
+  }
+
+  void add_entity_mention(std::vector<Mention>& ms, std::uint32_t begin, std::uint32_t end, std::int32_t entity,
+                          bool coreferent) {
+    const ArticleEntity& e = a_.entities[static_cast<std::size_t>(entity)];
+    ms.push_back(Mention{begin, end, mention_type(e.type), entity, -1, coreferent});
+    if (!coreferent) {
+      named_[static_cast<std::size_t>(entity)] = true;
+      note_surface(entity, begin, end);
+      register_short_name(entity, begin, end);
+    }
+    if (e.type == EntityType::organization && !e.outlet) last_org_ = entity;
+  }
+
+  // Maps a byte span of the sentence to the tokens it covers.
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> span_tokens(const Sentence& s, std::size_t b, std::size_t e) const {
+    const std::size_t begin = s.begin + b, end = s.begin + e;
+    std::uint32_t first = s.token_begin;
+    while (first < s.token_end && tokens_[first].end <= begin) ++first;
+    std::uint32_t last = first;
+    while (last < s.token_end && tokens_[last].begin < end) ++last;
+    if (first == last) return std::nullopt;
+    return std::make_pair(first, last);
+  }
+
+  void values(const Sentence& s, std::vector<Mention>& ms, std::vector<bool>& covered) {
+    const std::string_view text = a_.text.sentence_text(s);
+    const Lang lang = a_.text.lang;
+    auto claim = [&](std::size_t b, std::size_t e, MentionType type, std::int32_t value) {
+      const auto span = span_tokens(s, b, e);
+      if (!span) return;
+      for (auto t = span->first; t < span->second; ++t)
+        if (covered[t - s.token_begin]) return;
+      for (auto t = span->first; t < span->second; ++t) covered[t - s.token_begin] = true;
+      ms.push_back(Mention{span->first, span->second, type, -1, value, false});
+    };
+    for (auto& m : find_money(text, lang)) {
+      a_.money.push_back(std::move(m.amount));
+      claim(m.begin, m.end, MentionType::money, static_cast<std::int32_t>(a_.money.size() - 1));
+    }
+    for (auto& p : find_percent(text, lang)) {
+      a_.percents.push_back(std::move(p.value));
+      claim(p.begin, p.end, MentionType::percent, static_cast<std::int32_t>(a_.percents.size() - 1));
+    }
+    for (auto& d : find_dates(text, lang, date_)) {
+      a_.dates.push_back(d.date);
+      claim(d.begin, d.end, MentionType::date, static_cast<std::int32_t>(a_.dates.size() - 1));
+    }
+  }
+
+  // Does a cue phrase found by `at` end exactly at token `end`?
+  template <typename Lookup>
+  bool cue_ends_at(std::uint32_t end, std::uint32_t floor, Lookup at) const {
+    for (std::uint32_t length = 1; length <= 4 && length <= end - floor; ++length) {
+      const auto found = at(end - length, end);
+      if (found && *found == length) return true;
+    }
+    return false;
+  }
+
+  // Where the cue before a name would end: right before it, or before a nationality in between
+  // ("la start-up allemande Brightwave").
+  std::uint32_t cue_end_before(std::uint32_t pos, const std::vector<Mention>& ms) const {
+    if (!ms.empty() && ms.back().token_end == pos && ms.back().type == MentionType::nationality) return ms.back().token_begin;
+    return pos;
+  }
+
+  bool org_cue_before(std::uint32_t pos, std::uint32_t floor, const std::vector<Mention>& ms) const {
+    const std::uint32_t end = cue_end_before(pos, ms);
+    return cue_ends_at(end, floor, [&](std::uint32_t b, std::uint32_t e) { return gaz_.org_prefix_at(tokens_, b, e); });
+  }
+
+  bool person_cue_before(std::uint32_t pos, std::uint32_t floor) const {
+    return cue_ends_at(pos, floor, [&](std::uint32_t b, std::uint32_t e) { return gaz_.person_title_at(tokens_, b, e); });
+  }
+
+  // ", a Dutch chipmaker", ", een Frans bedrijf", ", une start-up": an apposition that says "organisation".
+  bool org_apposition_after(std::uint32_t end, std::uint32_t limit) const {
+    if (end >= limit || tokens_[end].key != ",") return false;
+    for (std::uint32_t i = end + 1; i < limit && i < end + 7; ++i) {
+      if (tokens_[i].key == "," || tokens_[i].key == ".") return false;
+      if (auto length = gaz_.org_prefix_at(tokens_, i, limit)) return true;
+    }
+    return false;
+  }
+
+  bool stops_run(std::uint32_t i, std::uint32_t limit) const {
+    if (auto hit = gaz_.match(tokens_, i, limit); hit && hit->kind == PhraseKind::name) return true;
+    return gaz_.person_title_at(tokens_, i, limit).has_value();
+  }
+
+  // A capitalised run not in the gazetteer that cues mark as an organisation or a person.
+  bool unknown_entity(const Sentence& s, std::uint32_t pos, std::vector<Mention>& ms, std::vector<bool>& covered,
+                      std::uint32_t& next) {
+    if (!is_capitalised_word(tokens_[pos])) return false;
+    if (pos == s.token_begin && is_function_word(tokens_[pos].key)) return false;
+    const bool given = gaz_.is_given_name(tokens_[pos].key);
+    std::uint32_t end = pos + 1;
+    while (end < s.token_end && end - pos < 6 && !covered[end - s.token_begin]) {
+      const Token& t = tokens_[end];
+      if (stops_run(end, s.token_end)) break;
+      if (is_capitalised_word(t)) { ++end; continue; }
+      const bool joins = end + 1 < s.token_end && is_capitalised_word(tokens_[end + 1]) &&
+                         ((given && is_name_particle(t.key)) || t.key == "&");
+      if (!joins) break;
+      end += 1;
+    }
+    EntityType type;
+    const std::uint32_t length = end - pos;
+    if (length >= 2 && gaz_.is_org_suffix(tokens_[end - 1].key)) type = EntityType::organization;
+    else if (length >= 2 && given && length <= 4) type = EntityType::person;
+    else if (length >= 2 && person_cue_before(pos, s.token_begin)) type = EntityType::person;
+    else if (org_cue_before(pos, s.token_begin, ms) || org_apposition_after(end, s.token_end)) type = EntityType::organization;
+    else return false;
+    const std::int32_t entity = intern_unknown(surface(pos, end), type);
+    for (auto t = pos; t < end; ++t) covered[t - s.token_begin] = true;
+    add_entity_mention(ms, pos, end, entity, false);
+    next = end;
+    return true;
+  }
+
+  void sentence(std::size_t index) {
+    const Sentence& s = a_.text.sentences[index];
+    std::vector<Mention> ms;
+    std::vector<bool> covered(s.token_end - s.token_begin, false);
+    values(s, ms, covered);
+    std::vector<Mention> values_found;
+    values_found.swap(ms);
+    std::size_t v = 0;  // next value mention, so entity mentions interleave in text order
+    std::sort(values_found.begin(), values_found.end(),
+              [](const Mention& x, const Mention& y) { return x.token_begin < y.token_begin; });
+    for (std::uint32_t pos = s.token_begin; pos < s.token_end;) {
+      while (v < values_found.size() && values_found[v].token_begin <= pos) ms.push_back(values_found[v++]);
+      if (covered[pos - s.token_begin]) { ++pos; continue; }
+      std::uint32_t next = pos + 1;
+      entity_at(s, index, pos, ms, covered, next);
+      pos = next;
+    }
+    while (v < values_found.size()) ms.push_back(values_found[v++]);
+    a_.mentions[index] = std::move(ms);
+  }
+
+  void entity_at(const Sentence& s, std::size_t index, std::uint32_t pos, std::vector<Mention>& ms,
+                 std::vector<bool>& covered, std::uint32_t& next) {
+    auto cover = [&](std::uint32_t end) {
+      for (auto t = pos; t < end; ++t) covered[t - s.token_begin] = true;
+      next = end;
+    };
+    if (auto hit = gaz_.match(tokens_, pos, s.token_end)) {
+      const std::uint32_t end = pos + hit->length;
+      const std::int32_t entity = intern_known(hit->entity);
+      cover(end);
+      if (hit->kind == PhraseKind::demonym) {
+        ms.push_back(Mention{pos, end, MentionType::nationality, entity, -1, false});
+        return;
+      }
+      const bool descriptor = hit->kind == PhraseKind::descriptor;
+      // "the ChatGPT maker" is one reference: the article belongs to the mention.
+      std::uint32_t begin = pos;
+      if (descriptor && pos > s.token_begin && !covered[pos - 1 - s.token_begin] && is_determiner(tokens_[pos - 1].key)) {
+        begin = pos - 1;
+        covered[begin - s.token_begin] = true;
+      }
+      if (descriptor) tentative_.push_back(Tentative{index, begin});
+      add_entity_mention(ms, begin, end, entity, descriptor);
+      return;
+    }
+    if (auto it = short_names_.find(tokens_[pos].key);
+        it != short_names_.end() && it->second >= 0 && is_capitalised_word(tokens_[pos])) {
+      cover(pos + 1);
+      add_entity_mention(ms, pos, pos + 1, it->second, true);
+      return;
+    }
+    if (auto length = gaz_.generic_reference_at(tokens_, pos, s.token_end); length && last_org_ >= 0) {
+      cover(pos + *length);
+      add_entity_mention(ms, pos, pos + *length, last_org_, true);
+      return;
+    }
+    unknown_entity(s, pos, ms, covered, next);
+  }
+
+  // A descriptor ("the ChatGPT maker") stands for its entity only in an article that names it.
+  void drop_unanchored_descriptors() {
+    for (const auto& t : tentative_) {
+      auto& ms = a_.mentions[t.sentence];
+      ms.erase(std::remove_if(ms.begin(), ms.end(), [&](const Mention& m) {
+                 return m.token_begin == t.token_begin && m.coreferent && m.entity >= 0 &&
+                        !named_[static_cast<std::size_t>(m.entity)];
+               }),
+               ms.end());
+    }
+  }
+
+  const Gazetteer& gaz_;
+  ArticleAnalysis& a_;
+  const std::optional<DateValue>& date_;
+  const std::vector<Token>& tokens_;
+  std::unordered_map<std::uint32_t, std::int32_t> known_;
+  std::unordered_map<std::string, std::int32_t> unknown_;
+  std::unordered_map<std::string, std::int32_t> short_names_;
+  std::vector<bool> named_;
+  std::vector<Tentative> tentative_;
+  std::int32_t last_org_ = -1;
+};
+
+}  // namespace
+
+void MentionFinder::find(ArticleAnalysis& analysis, const std::optional<DateValue>& article_date) const {
+  ArticleScan(gazetteer_, analysis, article_date).run();
+}
+
+}  // namespace kg

@@ -1,0 +1,87 @@
+#include "kgbuild/pipeline.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+namespace kg {
+
+namespace fs = std::filesystem;
+
+#ifndef KGBUILD_SOURCE_DATA_DIR
+#define KGBUILD_SOURCE_DATA_DIR ""
+#endif
+#ifndef KGBUILD_INSTALL_DATA_DIR
+#define KGBUILD_INSTALL_DATA_DIR ""
+#endif
+
+fs::path default_data_dir() {
+  if (const char* env = std::getenv("KGBUILD_DATA_DIR"); env && *env) return env;
+  std::error_code ec;
+  if (fs::is_directory(KGBUILD_SOURCE_DATA_DIR, ec)) return KGBUILD_SOURCE_DATA_DIR;
+  return KGBUILD_INSTALL_DATA_DIR;
+}
+
+Resources::Resources(const fs::path& data_dir, const std::vector<fs::path>& extra_rule_dirs) {
+  gazetteer_ = std::make_unique<Gazetteer>(Gazetteer::load(data_dir / "gazetteer", analyzer_));
+  std::vector<fs::path> dirs{data_dir / "rules"};
+  dirs.insert(dirs.end(), extra_rule_dirs.begin(), extra_rule_dirs.end());
+  packs_ = std::make_unique<std::map<Lang, RulePack>>(load_rule_packs(dirs, analyzer_));
+  for (const auto& [lang, pack] : *packs_) {
+    const auto problems = check_rule_pack(pack);
+    if (!problems.empty()) throw std::runtime_error(problems.front());
+  }
+  extractor_ = std::make_unique<Extractor>(*packs_);
+}
+
+ArticleAnalysis Resources::analyze(const Article& article, std::optional<Lang> forced_lang) {
+  ArticleAnalysis a;
+  a.text = analyzer_.analyze(article.text, forced_lang ? forced_lang : article.lang);
+  MentionFinder(*gazetteer_).find(a, article.date);
+  return a;
+}
+
+std::int32_t Resources::outlet_entity(const Article& article, ArticleAnalysis& analysis) const {
+  if (article.outlet.empty()) return -1;
+  ArticleEntity outlet{article.outlet, EntityType::organization, "", {article.outlet}, false, true};
+  if (auto known = gazetteer_->find(article.outlet)) {
+    const KnownEntity& k = gazetteer_->entity(*known);
+    outlet = ArticleEntity{k.name, k.type, k.qid, {article.outlet}, true, true};
+  }
+  for (std::size_t i = 0; i < analysis.entities.size(); ++i)
+    if (analysis.entities[i].name == outlet.name) return static_cast<std::int32_t>(i);
+  analysis.entities.push_back(std::move(outlet));
+  return static_cast<std::int32_t>(analysis.entities.size() - 1);
+}
+
+ExtractSummary run_extract(Resources& resources, const ExtractOptions& options, std::ostream& log) {
+  if (options.graph.provenance == Provenance::graphs && !has_graphs(options.syntax))
+    throw std::runtime_error("--provenance graphs needs --format trig or nquads");
+  GraphBuilder builder(options.graph);
+  std::optional<AtomicFile> file;
+  if (!options.output.empty()) file.emplace(options.output);
+  std::FILE* stream = file ? file->stream() : stdout;
+  QuadWriter writer(stream, options.syntax, builder.prefixes());
+  Store shared;
+  ExtractSummary summary;
+
+  auto on_article = [&](Article&& article) {
+    ArticleAnalysis analysis = resources.analyze(article, options.lang);
+    const std::int32_t outlet = resources.outlet_entity(article, analysis);
+    const auto facts = resources.extractor().extract(analysis);
+    for (const auto& quad : builder.article(article, analysis, facts, outlet, shared)) writer.write(quad);
+    summary.facts += facts.size();
+    summary.bytes += article.text.size();
+  };
+  InputErrorSink on_error;
+  if (options.keep_going) on_error = [&](const InputError& e) { log << "kgbuild: skipped: " << e.what() << "\n"; };
+  const InputSummary input = read_articles(options.inputs, on_article, on_error);
+  shared.write(writer);
+  writer.finish();
+  if (file) file->commit();
+  summary.articles = input.articles;
+  summary.skipped = input.skipped;
+  summary.statements = shared.size();
+  return summary;
+}
+
+}  // namespace kg

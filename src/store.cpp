@@ -1,0 +1,104 @@
+#include "kgbuild/store.hpp"
+
+#include <sord/sord.h>
+
+#include <optional>
+#include <stdexcept>
+
+namespace kg {
+
+namespace {
+
+// Owns one reference to a Sord node.
+class NodeRef {
+ public:
+  NodeRef(SordWorld* world, SordNode* node) : world_(world), node_(node) {
+    if (!node_) throw std::runtime_error("sord: cannot create node");
+  }
+  ~NodeRef() { sord_node_free(world_, node_); }
+  NodeRef(const NodeRef&) = delete;
+  NodeRef& operator=(const NodeRef&) = delete;
+  SordNode* get() const { return node_; }
+
+ private:
+  SordWorld* world_;
+  SordNode* node_;
+};
+
+// Owns a Sord iterator: a leaked one makes every later add log "added tuple during iteration".
+class IterRef {
+ public:
+  explicit IterRef(SordIter* iter) : iter_(iter) {}
+  ~IterRef() { sord_iter_free(iter_); }
+  IterRef(const IterRef&) = delete;
+  IterRef& operator=(const IterRef&) = delete;
+  SordIter* get() const { return iter_; }
+
+ private:
+  SordIter* iter_;
+};
+
+const uint8_t* bytes(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.c_str()); }
+
+Term to_term(const SordNode* node) {
+  const char* text = reinterpret_cast<const char*>(sord_node_get_string(node));
+  if (sord_node_get_type(node) != SORD_LITERAL) return Term::iri(text);
+  const SordNode* datatype = sord_node_get_datatype(node);
+  return Term::literal(text, datatype ? reinterpret_cast<const char*>(sord_node_get_string(datatype)) : "");
+}
+
+}  // namespace
+
+struct Store::Impl {
+  SordWorld* world = nullptr;
+  SordModel* model = nullptr;
+
+  Impl() {
+    world = sord_world_new();
+    model = world ? sord_new(world, SORD_SPO, true) : nullptr;
+    if (!model) {
+      if (world) sord_world_free(world);
+      throw std::runtime_error("sord: cannot create the model");
+    }
+  }
+  ~Impl() {
+    sord_free(model);  // before the world, which owns the nodes
+    sord_world_free(world);
+  }
+
+  SordNode* make(const Term& t) const {
+    if (t.kind == Term::Kind::iri) return sord_new_uri(world, bytes(t.value));
+    if (t.datatype.empty()) return sord_new_literal(world, nullptr, bytes(t.value), nullptr);
+    NodeRef datatype(world, sord_new_uri(world, bytes(t.datatype)));
+    return sord_new_literal(world, datatype.get(), bytes(t.value), nullptr);
+  }
+};
+
+Store::Store() : impl_(std::make_unique<Impl>()) {}
+Store::~Store() = default;
+
+void Store::add(const Quad& q) {
+  NodeRef s(impl_->world, impl_->make(q.subject));
+  NodeRef p(impl_->world, impl_->make(q.predicate));
+  NodeRef o(impl_->world, impl_->make(q.object));
+  std::optional<NodeRef> g;
+  if (!q.graph.empty()) g.emplace(impl_->world, sord_new_uri(impl_->world, bytes(q.graph)));
+  SordQuad quad = {s.get(), p.get(), o.get(), g ? g->get() : nullptr};
+  sord_add(impl_->model, quad);
+}
+
+std::size_t Store::size() const { return sord_num_quads(impl_->model); }
+
+void Store::write(QuadWriter& writer) const {
+  IterRef it(sord_begin(impl_->model));
+  if (!it.get()) return;
+  for (; !sord_iter_end(it.get()); sord_iter_next(it.get())) {
+    SordQuad quad;
+    sord_iter_get(it.get(), quad);
+    Quad q{to_term(quad[SORD_SUBJECT]), to_term(quad[SORD_PREDICATE]), to_term(quad[SORD_OBJECT]),
+           quad[SORD_GRAPH] ? reinterpret_cast<const char*>(sord_node_get_string(quad[SORD_GRAPH])) : ""};
+    writer.write(q);
+  }
+}
+
+}  // namespace kg

@@ -1,0 +1,301 @@
+#include "kgbuild/text.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+
+#include "kgbuild/utf8.hpp"
+
+namespace kg {
+
+namespace {
+
+void check(UErrorCode status, const char* what) {
+  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU: ") + what + ": " + u_errorName(status));
+}
+
+// Owns a UText over UTF-8 bytes; ICU iterators read it in place.
+class Utf8Text {
+ public:
+  explicit Utf8Text(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    text_ = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    check(status, "utext_openUTF8");
+  }
+  ~Utf8Text() { utext_close(text_); }
+  Utf8Text(const Utf8Text&) = delete;
+  Utf8Text& operator=(const Utf8Text&) = delete;
+  UText* get() const { return text_; }
+
+ private:
+  UText* text_ = nullptr;
+};
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+UChar32 first_code_point(std::string_view s) {
+  UChar32 c = 0;
+  int32_t i = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+std::uint8_t case_flags(std::string_view s) {
+  std::uint8_t flags = 0;
+  if (u_isupper(first_code_point(s))) flags |= kTokenCapitalised;
+  int letters = 0;
+  bool all_upper = true;
+  int32_t i = 0;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  while (i < static_cast<int32_t>(s.size())) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, static_cast<int32_t>(s.size()), c);
+    if (!u_isalpha(c)) continue;
+    ++letters;
+    all_upper = all_upper && u_isupper(c);
+  }
+  if (letters >= 2 && all_upper) flags |= kTokenAllCaps;
+  return flags;
+}
+
+// French elisions (l', d', qu', jusqu') and possessive 's are separate words for matching:
+// "d’OpenAI" is "d’" + "OpenAI", "OpenAI’s" is "OpenAI" + "’s".
+constexpr std::array<std::string_view, 12> kElisions = {"l", "d", "j", "m", "n", "s", "t", "c",
+                                                        "qu", "jusqu", "lorsqu", "puisqu"};
+
+std::size_t apostrophe_at(std::string_view s, std::size_t from) {
+  const std::size_t plain = s.find('\'', from);
+  const std::size_t curly = s.find("\u2019", from);
+  return std::min(plain, curly);
+}
+
+std::size_t apostrophe_length(std::string_view s, std::size_t at) { return s[at] == '\'' ? 1 : 3; }
+
+// Where to split a word token, as a byte offset inside it, or 0 for no split.
+std::size_t split_point(std::string_view word) {
+  const std::size_t at = apostrophe_at(word, 0);
+  if (at == std::string_view::npos || at == 0) return 0;
+  const std::size_t after = at + apostrophe_length(word, at);
+  if (after >= word.size()) return 0;
+  const std::string_view rest = word.substr(after);
+  if (rest == "s" || rest == "S") return at;  // possessive
+  std::string head = fold_key(word.substr(0, at));
+  if (std::find(kElisions.begin(), kElisions.end(), head) != kElisions.end()) return after;
+  return 0;
+}
+
+}  // namespace
+
+std::string fold_key(std::string_view token) {
+  if (is_ascii(token)) {
+    std::string key(token);
+    for (char& c : key) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return key;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  check(status, "NFD instance");
+  icu::UnicodeString decomposed = nfd->normalize(icu::UnicodeString::fromUTF8(
+      icu::StringPiece(token.data(), static_cast<int32_t>(token.size()))), status);
+  check(status, "NFD");
+  icu::UnicodeString stripped;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (c == 0x2019 || c == 0x2018 || c == 0x02BC) { stripped.append(UChar32('\'')); continue; }
+    if (c >= 0x2010 && c <= 0x2015) { stripped.append(UChar32('-')); continue; }
+    stripped.append(c);
+  }
+  stripped.foldCase(U_FOLD_CASE_DEFAULT);
+  std::string key;
+  stripped.toUTF8String(key);
+  return key;
+}
+
+struct TextAnalyzer::Impl {
+  const icu::Normalizer2* nfc = nullptr;
+  std::unique_ptr<icu::BreakIterator> words;
+  std::array<std::unique_ptr<icu::BreakIterator>, 3> sentences;  // per Lang, made on first use
+
+  Impl() {
+    UErrorCode status = U_ZERO_ERROR;
+    nfc = icu::Normalizer2::getNFCInstance(status);
+    check(status, "NFC instance");
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    check(status, "word break iterator");
+  }
+
+  icu::BreakIterator& sentence_iterator(Lang lang) {
+    auto& slot = sentences[static_cast<std::size_t>(lang)];
+    if (slot) return *slot;
+    // "@ss=standard" keeps abbreviations such as "Mr." and "U.S." inside their sentence.
+    const std::string locale = std::string(to_string(lang)) + "@ss=standard";
+    UErrorCode status = U_ZERO_ERROR;
+    slot.reset(icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), status));
+    check(status, "sentence break iterator");
+    return *slot;
+  }
+
+  void push_token(std::vector<Token>& out, std::string_view text, std::uint32_t begin, std::uint32_t end,
+                  int32_t rule_status) {
+    const std::string_view piece = text.substr(begin, end - begin);
+    Token token;
+    token.begin = begin;
+    token.end = end;
+    if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) token.flags |= kTokenNumber;
+    else if (rule_status >= UBRK_WORD_LETTER) token.flags |= kTokenWord;
+    else token.flags |= kTokenPunct;
+    if (token.flags & kTokenWord) {
+      if (const std::size_t at = split_point(piece)) {
+        push_token(out, text, begin, begin + static_cast<std::uint32_t>(at), rule_status);
+        push_token(out, text, begin + static_cast<std::uint32_t>(at), end, rule_status);
+        return;
+      }
+      token.flags |= case_flags(piece);
+    }
+    token.key = fold_key(piece);
+    out.push_back(std::move(token));
+  }
+
+  std::vector<Token> tokenize(std::string_view text) {
+    std::vector<Token> tokens;
+    Utf8Text utext(text);
+    UErrorCode status = U_ZERO_ERROR;
+    words->setText(utext.get(), status);
+    check(status, "word iterator setText");
+    int32_t start = words->first();
+    for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
+      const std::string_view piece = text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+      if (piece.find_first_not_of(" \t\r\n\f\v\u00a0") == std::string_view::npos) continue;
+      if (u_isUWhiteSpace(first_code_point(piece))) continue;
+      push_token(tokens, text, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end),
+                 words->getRuleStatus());
+    }
+    merge_split_apostrophes(tokens);
+    return tokens;
+  }
+
+  // In running text ICU keeps "OpenAI's" and "d'OpenAI" whole and we split them; a phrase that
+  // starts or ends at the apostrophe ("'s", "d'") is broken differently by ICU, so put it back
+  // together here to give rule and gazetteer phrases the keys running text has.
+  static void merge_split_apostrophes(std::vector<Token>& tokens) {
+    std::vector<Token> out;
+    out.reserve(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      Token& t = tokens[i];
+      const bool apostrophe = t.key == "'";
+      if (apostrophe && i + 1 < tokens.size() && tokens[i + 1].begin == t.end && tokens[i + 1].key == "s" &&
+          (i + 2 == tokens.size() || tokens[i + 2].begin > tokens[i + 1].end)) {
+        t.end = tokens[i + 1].end;
+        t.key = "'s";
+        t.flags = kTokenWord;
+        out.push_back(std::move(t));
+        ++i;
+        continue;
+      }
+      if (apostrophe && !out.empty() && out.back().end == t.begin &&
+          std::find(kElisions.begin(), kElisions.end(), out.back().key) != kElisions.end()) {
+        out.back().end = t.end;
+        out.back().key += "'";
+        continue;
+      }
+      out.push_back(std::move(t));
+    }
+    tokens.swap(out);
+  }
+
+  std::vector<Sentence> segment(std::string_view text, Lang lang) {
+    std::vector<Sentence> out;
+    icu::BreakIterator& it = sentence_iterator(lang);
+    Utf8Text utext(text);
+    UErrorCode status = U_ZERO_ERROR;
+    it.setText(utext.get(), status);
+    check(status, "sentence iterator setText");
+    int32_t start = it.first();
+    for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
+      std::size_t b = static_cast<std::size_t>(start), e = static_cast<std::size_t>(end);
+      while (b < e && static_cast<unsigned char>(text[b]) <= ' ') ++b;
+      while (e > b && static_cast<unsigned char>(text[e - 1]) <= ' ') --e;
+      if (b == e) continue;
+      out.push_back(Sentence{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0, 0, 0, 0});
+    }
+    return out;
+  }
+};
+
+TextAnalyzer::TextAnalyzer() : impl_(std::make_unique<Impl>()) {}
+TextAnalyzer::~TextAnalyzer() = default;
+
+std::string TextAnalyzer::normalize(std::string_view utf8) const {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+  // Most text is already NFC: check first, which is much cheaper than normalising.
+  if (impl_->nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(utf8);
+  status = U_ZERO_ERROR;
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out);
+  impl_->nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+  check(status, "NFC");
+  return out;
+}
+
+namespace {
+
+// Fills code-point offsets for tokens and sentences in one forward pass over the text.
+void assign_code_points(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& sentences) {
+  struct Mark { std::uint32_t byte; std::uint32_t* cp; };
+  std::vector<Mark> marks;
+  marks.reserve(tokens.size() * 2 + sentences.size() * 2);
+  for (auto& t : tokens) { marks.push_back({t.begin, &t.cp_begin}); marks.push_back({t.end, &t.cp_end}); }
+  for (auto& s : sentences) { marks.push_back({s.begin, &s.cp_begin}); marks.push_back({s.end, &s.cp_end}); }
+  std::stable_sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.byte < b.byte; });
+  std::uint32_t byte = 0, cp = 0;
+  for (const auto& mark : marks) {
+    cp += static_cast<std::uint32_t>(count_code_points(text.substr(byte, mark.byte - byte)));
+    byte = mark.byte;
+    *mark.cp = cp;
+  }
+}
+
+void assign_tokens(std::vector<Sentence>& sentences, const std::vector<Token>& tokens) {
+  std::uint32_t t = 0;
+  for (auto& s : sentences) {
+    while (t < tokens.size() && tokens[t].begin < s.begin) ++t;
+    s.token_begin = t;
+    while (t < tokens.size() && tokens[t].end <= s.end) ++t;
+    s.token_end = t;
+  }
+}
+
+}  // namespace
+
+AnalyzedText TextAnalyzer::analyze(std::string_view utf8, std::optional<Lang> declared) {
+  AnalyzedText out;
+  out.text = normalize(utf8);
+  out.tokens = impl_->tokenize(out.text);
+  out.lang_detected = !declared;
+  out.lang = declared ? *declared : detect_language(out.tokens);
+  out.sentences = impl_->segment(out.text, out.lang);
+  assign_tokens(out.sentences, out.tokens);
+  assign_code_points(out.text, out.tokens, out.sentences);
+  return out;
+}
+
+std::vector<std::string> TextAnalyzer::keys(std::string_view phrase) {
+  const std::string normalized = normalize(phrase);
+  std::vector<std::string> out;
+  for (auto& token : impl_->tokenize(normalized)) out.push_back(std::move(token.key));
+  return out;
+}
+
+}  // namespace kg

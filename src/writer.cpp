@@ -1,0 +1,121 @@
+#include "kgbuild/writer.hpp"
+
+#include <serd/serd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace kg {
+
+std::optional<Syntax> syntax_from_string(std::string_view name) {
+  if (name == "turtle" || name == "ttl") return Syntax::turtle;
+  if (name == "ntriples" || name == "nt") return Syntax::ntriples;
+  if (name == "nquads" || name == "nq") return Syntax::nquads;
+  if (name == "trig") return Syntax::trig;
+  return std::nullopt;
+}
+
+bool has_graphs(Syntax syntax) { return syntax == Syntax::nquads || syntax == Syntax::trig; }
+
+AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
+  temporary_ = target_;
+  temporary_ += ".tmp-" + std::to_string(::getpid());
+  stream_ = std::fopen(temporary_.c_str(), "wb");
+  if (!stream_)
+    throw std::runtime_error(target_.string() + ": cannot write: " + std::strerror(errno));
+}
+
+AtomicFile::~AtomicFile() {
+  if (!stream_) return;
+  std::fclose(stream_);
+  std::error_code ignored;
+  std::filesystem::remove(temporary_, ignored);
+}
+
+void AtomicFile::commit() {
+  const bool flushed = std::fflush(stream_) == 0 && !std::ferror(stream_);
+  const int saved = errno;
+  const bool closed = std::fclose(stream_) == 0;
+  stream_ = nullptr;
+  if (!flushed || !closed) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary_, ignored);
+    throw std::runtime_error(target_.string() + ": write failed: " + std::strerror(saved ? saved : errno));
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary_, target_, ec);
+  if (ec) {
+    std::filesystem::remove(temporary_, ec);
+    throw std::runtime_error(target_.string() + ": cannot replace: " + ec.message());
+  }
+}
+
+namespace {
+
+SerdSyntax serd_syntax(Syntax s) {
+  switch (s) {
+    case Syntax::turtle: return SERD_TURTLE;
+    case Syntax::ntriples: return SERD_NTRIPLES;
+    case Syntax::nquads: return SERD_NQUADS;
+    case Syntax::trig: return SERD_TRIG;
+  }
+  return SERD_TURTLE;
+}
+
+SerdNode serd_view(const std::string& s, SerdType type) {
+  return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());
+}
+
+}  // namespace
+
+struct QuadWriter::Impl {
+  SerdEnv* env = nullptr;
+  SerdWriter* writer = nullptr;
+  std::FILE* stream = nullptr;
+
+  ~Impl() {
+    if (writer) serd_writer_free(writer);
+    if (env) serd_env_free(env);
+  }
+};
+
+QuadWriter::QuadWriter(std::FILE* stream, Syntax syntax, const Prefixes& prefixes)
+    : impl_(std::make_unique<Impl>()), syntax_(syntax) {
+  impl_->stream = stream;
+  impl_->env = serd_env_new(nullptr);
+  const bool abbreviated = syntax == Syntax::turtle || syntax == Syntax::trig;
+  if (abbreviated)
+    for (const auto& [name, iri] : prefixes) {
+      const SerdNode n = serd_view(name, SERD_LITERAL);
+      const SerdNode i = serd_view(iri, SERD_URI);
+      serd_env_set_prefix(impl_->env, &n, &i);
+    }
+  const auto style = static_cast<SerdStyle>(SERD_STYLE_BULK |
+                                            (abbreviated ? SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED : 0));
+  impl_->writer = serd_writer_new(serd_syntax(syntax), style, impl_->env, nullptr, serd_file_sink, stream);
+  if (abbreviated) serd_env_foreach(impl_->env, reinterpret_cast<SerdPrefixSink>(serd_writer_set_prefix), impl_->writer);
+}
+
+QuadWriter::~QuadWriter() = default;
+
+void QuadWriter::write(const Quad& q) {
+  const SerdNode s = serd_view(q.subject.value, SERD_URI);
+  const SerdNode p = serd_view(q.predicate.value, SERD_URI);
+  const bool literal = q.object.kind == Term::Kind::literal;
+  const SerdNode o = serd_view(q.object.value, literal ? SERD_LITERAL : SERD_URI);
+  const SerdNode dt = serd_view(q.object.datatype, SERD_URI);
+  const bool graphs = has_graphs(syntax_) && !q.graph.empty();
+  const SerdNode g = serd_view(q.graph, SERD_URI);
+  serd_writer_write_statement(impl_->writer, 0, graphs ? &g : nullptr, &s, &p, &o,
+                              literal && !q.object.datatype.empty() ? &dt : nullptr, nullptr);
+}
+
+void QuadWriter::finish() {
+  serd_writer_finish(impl_->writer);
+  if (std::fflush(impl_->stream) != 0 || std::ferror(impl_->stream))
+    throw std::runtime_error(std::string("write failed: ") + std::strerror(errno));
+}
+
+}  // namespace kg

@@ -186,11 +186,29 @@ struct Triple {
   bool literal = false;
 };
 
+struct GraphReader {
+  SerdEnv* env = serd_env_new(nullptr);
+  std::vector<Triple> triples;
+  ~GraphReader() { serd_env_free(env); }
+
+  // Prefixed names ("kg:fundedBy") are expanded, so properties are matched on full IRIs.
+  std::string text(const SerdNode* n) const {
+    if (n->type != SERD_CURIE) return std::string(reinterpret_cast<const char*>(n->buf), n->n_bytes);
+    SerdNode full = serd_env_expand_node(env, n);
+    std::string out = full.buf ? reinterpret_cast<const char*>(full.buf) : "";
+    serd_node_free(&full);
+    return out;
+  }
+};
+
+SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) {
+  return serd_env_set_prefix(static_cast<GraphReader*>(handle)->env, name, uri);
+}
+
 SerdStatus on_statement(void* handle, SerdStatementFlags, const SerdNode*, const SerdNode* s, const SerdNode* p,
                         const SerdNode* o, const SerdNode*, const SerdNode* lang) {
-  auto* triples = static_cast<std::vector<Triple>*>(handle);
-  auto str = [](const SerdNode* n) { return std::string(reinterpret_cast<const char*>(n->buf), n->n_bytes); };
-  triples->push_back(Triple{str(s), str(p), str(o), lang ? str(lang) : "", o->type == SERD_LITERAL});
+  auto* r = static_cast<GraphReader*>(handle);
+  r->triples.push_back(Triple{r->text(s), r->text(p), r->text(o), lang ? r->text(lang) : "", o->type == SERD_LITERAL});
   return SERD_SUCCESS;
 }
 
@@ -200,13 +218,13 @@ std::vector<Triple> read_graph(const std::string& path) {
   if (ext == "nt") syntax = SERD_NTRIPLES;
   else if (ext == "nq") syntax = SERD_NQUADS;
   else if (ext == "trig") syntax = SERD_TRIG;
-  std::vector<Triple> triples;
-  SerdReader* reader = serd_reader_new(syntax, &triples, nullptr, nullptr, nullptr, on_statement, nullptr);
+  GraphReader graph;
+  SerdReader* reader = serd_reader_new(syntax, &graph, nullptr, nullptr, on_prefix, on_statement, nullptr);
   const SerdStatus status = serd_reader_read_file(reader, reinterpret_cast<const uint8_t*>(path.c_str()));
   serd_reader_free(reader);
   if (status != SERD_SUCCESS) throw std::runtime_error(path + ": cannot read the graph (" +
                                                        reinterpret_cast<const char*>(serd_strerror(status)) + ")");
-  return triples;
+  return std::move(graph.triples);
 }
 
 bool close(std::optional<double> a, std::optional<double> b) {

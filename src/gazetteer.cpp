@@ -39,6 +39,16 @@ void PhraseTrie::add(const std::vector<std::string>& keys, std::uint32_t value) 
   if (!nodes_[node].value) nodes_[node].value = value;  // the first entry for a phrase wins
 }
 
+std::optional<std::uint32_t> PhraseTrie::find(const std::vector<std::string>& keys) const {
+  std::uint32_t node = 0;
+  for (const auto& key : keys) {
+    const auto it = nodes_[node].children.find(key);
+    if (it == nodes_[node].children.end()) return std::nullopt;
+    node = it->second;
+  }
+  return nodes_[node].value;
+}
+
 std::optional<std::pair<std::uint32_t, std::uint32_t>> PhraseTrie::longest(const std::vector<Token>& tokens,
                                                                            std::size_t pos, std::size_t end) const {
   std::optional<std::pair<std::uint32_t, std::uint32_t>> best;
@@ -116,10 +126,17 @@ std::string name_key(std::string_view name) {
 
 }  // namespace
 
-void Gazetteer::add_phrase(TextAnalyzer& analyzer, std::string_view phrase, std::uint32_t entity, PhraseKind kind) {
+void Gazetteer::add_phrase(TextAnalyzer& analyzer, std::string_view phrase, std::uint32_t entity, PhraseKind kind,
+                           std::uint8_t langs) {
   const auto keys = analyzer.keys(phrase);
   if (keys.empty()) return;
-  hits_.push_back(PhraseHit{static_cast<std::uint32_t>(keys.size()), entity, kind});
+  // The same adjective in several languages ("Chinese" in en and nl) is one entry for all of them.
+  if (const auto existing = phrases_.find(keys)) {
+    PhraseHit& hit = hits_[*existing];
+    if (hit.entity == entity && hit.kind == kind) hit.langs |= langs;
+    return;
+  }
+  hits_.push_back(PhraseHit{static_cast<std::uint32_t>(keys.size()), entity, kind, langs});
   phrases_.add(keys, static_cast<std::uint32_t>(hits_.size() - 1));
   if (kind == PhraseKind::name) by_name_.emplace(name_key(phrase), entity);
 }
@@ -150,7 +167,10 @@ Gazetteer Gazetteer::load(const fs::path& dir, TextAnalyzer& analyzer) {
       if (cols.size() != 3) file.fail("expected 3 columns (country, lang, adjectives)");
       const auto country = g.find(cols[0]);
       if (!country) file.fail("unknown country '" + cols[0] + "' (add it to entities.tsv)");
-      for (const auto& form : split_bar(cols[2])) g.add_phrase(analyzer, form, *country, PhraseKind::demonym);
+      const auto lang = lang_from_string(cols[1]);
+      if (!lang) file.fail("expected a language (en, nl or fr), got '" + cols[1] + "'");
+      const auto bit = static_cast<std::uint8_t>(1u << static_cast<unsigned>(*lang));
+      for (const auto& form : split_bar(cols[2])) g.add_phrase(analyzer, form, *country, PhraseKind::demonym, bit);
     }
   }
   if (std::ifstream in(dir / "first-names.txt"); in) {
@@ -196,15 +216,20 @@ std::optional<std::uint32_t> Gazetteer::find(std::string_view name) const {
   return it->second;
 }
 
-std::optional<PhraseHit> Gazetteer::match(const std::vector<Token>& tokens, std::size_t pos, std::size_t end) const {
+std::optional<PhraseHit> Gazetteer::match(const std::vector<Token>& tokens, std::size_t pos, std::size_t end, Lang lang) const {
   const auto found = phrases_.longest(tokens, pos, end);
   if (!found) return std::nullopt;
   PhraseHit hit = hits_[found->second];
   hit.length = found->first;
+  if (!(hit.langs & (1u << static_cast<unsigned>(lang)))) {
+    // A demonym of another language ("Fins" in English text): try a shorter entry.
+    if (found->first <= 1) return std::nullopt;
+    return match(tokens, pos, pos + found->first - 1, lang);
+  }
   if (hit.kind != PhraseKind::name) return hit;
   // A name written all in lower case is a common word ("arm", "orange", "windows"), not the company.
   for (std::size_t i = pos; i < pos + hit.length; ++i)
-    if (tokens[i].flags & (kTokenCapitalised | kTokenAllCaps | kTokenNumber)) return hit;
+    if (tokens[i].flags & (kTokenCapitalised | kTokenAllCaps | kTokenHasUpper | kTokenNumber)) return hit;
   return std::nullopt;
 }
 

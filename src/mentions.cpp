@@ -123,7 +123,27 @@ class ArticleScan {
       note_surface(entity, begin, end);
       register_short_name(entity, begin, end);
     }
-    if (e.type == EntityType::organization && !e.outlet) last_org_ = entity;
+    if (e.type == EntityType::organization && !e.outlet) {
+      if (org_mentions_.size() <= static_cast<std::size_t>(entity)) org_mentions_.resize(a_.entities.size(), 0);
+      ++org_mentions_[static_cast<std::size_t>(entity)];
+      recent_orgs_.push_back(RecentOrg{entity, current_sentence_});
+    }
+  }
+
+  // The antecedent of "the company": among organisations named in this or the two previous
+  // sentences, the one the article has named most (its subject), the most recent on a tie.
+  std::int32_t antecedent() const {
+    std::int32_t best = -1;
+    int best_count = 0;
+    for (auto it = recent_orgs_.rbegin(); it != recent_orgs_.rend(); ++it) {
+      if (it->sentence + 2 < current_sentence_) break;
+      const int count = org_mentions_[static_cast<std::size_t>(it->entity)];
+      if (count > best_count) {
+        best = it->entity;
+        best_count = count;
+      }
+    }
+    return best;
   }
 
   // Maps a byte span of the sentence to the tokens it covers.
@@ -165,7 +185,7 @@ class ArticleScan {
   // Does a cue phrase found by `at` end exactly at token `end`?
   template <typename Lookup>
   bool cue_ends_at(std::uint32_t end, std::uint32_t floor, Lookup at) const {
-    for (std::uint32_t length = 1; length <= 4 && length <= end - floor; ++length) {
+    for (std::uint32_t length = 1; length <= 6 && length <= end - floor; ++length) {
       const auto found = at(end - length, end);
       if (found && *found == length) return true;
     }
@@ -190,8 +210,8 @@ class ArticleScan {
 
   // ", a Dutch chipmaker", ", een Frans bedrijf", ", une start-up": an apposition that says "organisation".
   bool org_apposition_after(std::uint32_t end, std::uint32_t limit) const {
-    if (end >= limit || tokens_[end].key != ",") return false;
-    for (std::uint32_t i = end + 1; i < limit && i < end + 7; ++i) {
+    if (end + 1 >= limit || tokens_[end].key != "," || !is_determiner(tokens_[end + 1].key)) return false;
+    for (std::uint32_t i = end + 2; i < limit && i < end + 7; ++i) {
       if (tokens_[i].key == "," || tokens_[i].key == ".") return false;
       if (auto length = gaz_.org_prefix_at(tokens_, i, limit)) return true;
     }
@@ -199,7 +219,7 @@ class ArticleScan {
   }
 
   bool stops_run(std::uint32_t i, std::uint32_t limit) const {
-    if (auto hit = gaz_.match(tokens_, i, limit); hit && hit->kind == PhraseKind::name) return true;
+    if (auto hit = gaz_.match(tokens_, i, limit, a_.text.lang); hit && hit->kind == PhraseKind::name) return true;
     return gaz_.person_title_at(tokens_, i, limit).has_value();
   }
 
@@ -234,6 +254,7 @@ class ArticleScan {
   }
 
   void sentence(std::size_t index) {
+    current_sentence_ = index;
     const Sentence& s = a_.text.sentences[index];
     std::vector<Mention> ms;
     std::vector<bool> covered(s.token_end - s.token_begin, false);
@@ -260,7 +281,7 @@ class ArticleScan {
       for (auto t = pos; t < end; ++t) covered[t - s.token_begin] = true;
       next = end;
     };
-    if (auto hit = gaz_.match(tokens_, pos, s.token_end)) {
+    if (auto hit = known_phrase(s, pos)) {
       const std::uint32_t end = pos + hit->length;
       const std::int32_t entity = intern_known(hit->entity);
       cover(end);
@@ -279,18 +300,57 @@ class ArticleScan {
       add_entity_mention(ms, begin, end, entity, descriptor);
       return;
     }
+    if (auto full = article_name_at(s, pos)) {
+      cover(pos + full->second);
+      add_entity_mention(ms, pos, pos + full->second, full->first, false);
+      return;
+    }
     if (auto it = short_names_.find(tokens_[pos].key);
         it != short_names_.end() && it->second >= 0 && is_capitalised_word(tokens_[pos])) {
       cover(pos + 1);
       add_entity_mention(ms, pos, pos + 1, it->second, true);
       return;
     }
-    if (auto length = gaz_.generic_reference_at(tokens_, pos, s.token_end); length && last_org_ >= 0) {
-      cover(pos + *length);
-      add_entity_mention(ms, pos, pos + *length, last_org_, true);
-      return;
+    if (auto length = gaz_.generic_reference_at(tokens_, pos, s.token_end); length && !descriptor_at(s, pos + 1, *length - 1)) {
+      if (const std::int32_t antecedent_org = antecedent(); antecedent_org >= 0) {
+        cover(pos + *length);
+        add_entity_mention(ms, pos, pos + *length, antecedent_org, true);
+        return;
+      }
     }
     unknown_entity(s, pos, ms, covered, next);
+  }
+
+  // A name found earlier in this article ("Kestrel Semiconductor" again): entity and length.
+  std::optional<std::pair<std::int32_t, std::uint32_t>> article_name_at(const Sentence& s, std::uint32_t pos) const {
+    if (unknown_.empty() || !is_capitalised_word(tokens_[pos])) return std::nullopt;
+    for (std::uint32_t length = std::min<std::uint32_t>(6, s.token_end - pos); length >= 2; --length) {
+      const auto it = unknown_.find(name_key(surface(pos, pos + length)));
+      if (it != unknown_.end()) return std::make_pair(it->second, length);
+    }
+    return std::nullopt;
+  }
+
+  // The gazetteer entry at pos, unless it is a descriptor in apposition to a name that follows
+  // ("Taiwanese chipmaker Lumora" names Lumora; it does not refer back to TSMC): then a shorter entry.
+  std::optional<PhraseHit> known_phrase(const Sentence& s, std::uint32_t pos) const {
+    std::uint32_t end = s.token_end;
+    while (auto hit = gaz_.match(tokens_, pos, end, a_.text.lang)) {
+      const std::uint32_t after = pos + hit->length;
+      const bool apposition = hit->kind == PhraseKind::descriptor && after < s.token_end && is_capitalised_word(tokens_[after]);
+      if (!apposition) return hit;
+      if (hit->length <= 1) return std::nullopt;
+      end = after - 1;
+    }
+    return std::nullopt;
+  }
+
+  // Is there a descriptor at pos longer than `covered_by_reference` tokens? "le géant de Redmond"
+  // is a descriptor, not the generic "le géant".
+  bool descriptor_at(const Sentence& s, std::uint32_t pos, std::uint32_t covered_by_reference) const {
+    if (pos >= s.token_end) return false;
+    const auto hit = gaz_.match(tokens_, pos, s.token_end, a_.text.lang);
+    return hit && hit->kind == PhraseKind::descriptor && hit->length > covered_by_reference;
   }
 
   // A descriptor ("the ChatGPT maker") stands for its entity only in an article that names it.
@@ -314,7 +374,10 @@ class ArticleScan {
   std::unordered_map<std::string, std::int32_t> short_names_;
   std::vector<bool> named_;
   std::vector<Tentative> tentative_;
-  std::int32_t last_org_ = -1;
+  struct RecentOrg { std::int32_t entity; std::size_t sentence; };
+  std::vector<RecentOrg> recent_orgs_;
+  std::vector<int> org_mentions_;
+  std::size_t current_sentence_ = 0;
 };
 
 }  // namespace

@@ -62,6 +62,7 @@ std::uint8_t case_flags(std::string_view s) {
     if (!u_isalpha(c)) continue;
     ++letters;
     all_upper = all_upper && u_isupper(c);
+    if (u_isupper(c)) flags |= kTokenHasUpper;
   }
   if (letters >= 2 && all_upper) flags |= kTokenAllCaps;
   return flags;

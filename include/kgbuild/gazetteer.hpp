@@ -31,6 +31,7 @@ struct PhraseHit {
   std::uint32_t length = 0;  // tokens
   std::uint32_t entity = 0;  // index of the KnownEntity
   PhraseKind kind = PhraseKind::name;
+  std::uint8_t langs = 0xFF;  // languages it holds in (bit per Lang): demonyms are per language
 };
 
 // Maps sequences of token keys to values; lookups find the longest sequence at a position.
@@ -40,6 +41,7 @@ class PhraseTrie {
   // Longest entry starting at tokens[pos] (not passing end): its length in tokens and value.
   std::optional<std::pair<std::uint32_t, std::uint32_t>> longest(const std::vector<Token>& tokens,
                                                                  std::size_t pos, std::size_t end) const;
+  std::optional<std::uint32_t> find(const std::vector<std::string>& keys) const;  // exact entry
   bool empty() const { return nodes_.size() <= 1; }
 
  private:
@@ -59,7 +61,7 @@ class Gazetteer {
   std::size_t size() const { return entities_.size(); }
   std::optional<std::uint32_t> find(std::string_view name) const;  // by canonical name or alias (folded)
 
-  std::optional<PhraseHit> match(const std::vector<Token>& tokens, std::size_t pos, std::size_t end) const;
+  std::optional<PhraseHit> match(const std::vector<Token>& tokens, std::size_t pos, std::size_t end, Lang lang) const;
   bool is_given_name(const std::string& key) const { return given_names_.count(key) != 0; }
   bool is_org_suffix(const std::string& key) const { return org_suffixes_.count(key) != 0; }
   std::optional<std::uint32_t> org_prefix_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const;
@@ -69,7 +71,8 @@ class Gazetteer {
                                                     std::size_t end) const;
 
  private:
-  void add_phrase(TextAnalyzer& analyzer, std::string_view phrase, std::uint32_t entity, PhraseKind kind);
+  void add_phrase(TextAnalyzer& analyzer, std::string_view phrase, std::uint32_t entity, PhraseKind kind,
+                  std::uint8_t langs = 0xFF);
 
   std::vector<KnownEntity> entities_;
   std::vector<PhraseHit> hits_;  // trie values index this

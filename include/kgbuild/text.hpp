@@ -18,6 +18,7 @@ enum TokenFlag : std::uint8_t {
   kTokenPunct = 4,        // punctuation or symbol
   kTokenCapitalised = 8,  // first letter upper case
   kTokenAllCaps = 16,     // two or more letters, all upper case
+  kTokenHasUpper = 32,    // some letter upper case ("iPhone", "xAI")
 };
 
 struct Token {

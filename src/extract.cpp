@@ -33,6 +33,8 @@ bool is_separator(const std::string& key) {
          key == "ainsi" || key == "que" || key == "evenals" || key == "plus";
 }
 
+bool is_role_word(const Token& t) { return (t.flags & kTokenWord) && !is_separator(t.key) && t.key.size() > 1; }
+
 constexpr std::size_t kStepLimit = 100000;  // a pathological pattern gives up rather than hang
 
 class Matcher {
@@ -78,6 +80,12 @@ class Matcher {
     if (k(end)) return true;
     slot = saved;
     return false;
+  }
+
+  const std::string& key_at(std::uint32_t pos) const {
+    static const std::string none;
+    if (pos >= units_.size() || units_[pos].mention >= 0) return none;
+    return a_.text.tokens[units_[pos].token_begin].key;
   }
 
   const Mention* mention_at(std::uint32_t pos) const {
@@ -128,10 +136,18 @@ class Matcher {
     std::uint32_t p = pos + 1;
     while (true) {
       std::uint32_t q = p;
+      // "Google (Gemini), Anthropic (Claude) and ...": a name in brackets belongs to the item before.
+      if (q + 2 < units_.size() && key_at(q) == "(" && units_[q + 1].mention >= 0 && key_at(q + 2) == ")") q += 3;
+      p = q;
       while (q < units_.size() && q < p + 3 && units_[q].mention < 0 &&
              is_separator(a_.text.tokens[units_[q].token_begin].key))
         ++q;
-      if (q == p || !type_at(n.types, q)) break;
+      if (q == p) break;
+      // "and entrepreneur David Okafor", "and its CEO X": a short role before the next name.
+      std::uint32_t r = q;
+      while (r < units_.size() && r < q + 3 && units_[r].mention < 0 && is_role_word(a_.text.tokens[units_[r].token_begin])) ++r;
+      if (r > q && type_at(n.types, r)) q = r;
+      if (!type_at(n.types, q)) break;
       ends.push_back(q + 1);
       p = q + 1;
     }
@@ -354,7 +370,13 @@ void Extractor::emit(const CompiledPack& pack, const ArticleAnalysis& a, std::ui
   const std::uint32_t token_end = units[match.unit_end - 1].token_end;
   for (const auto& e : rule.emits) {
     bool coreferent = false;
-    const auto subjects = captured_entities(a, sentence, units, match.captures[static_cast<std::size_t>(e.subject)], &coreferent);
+    const auto side = [&](std::int16_t capture) {
+      if (capture != kTopic) return captured_entities(a, sentence, units, match.captures[static_cast<std::size_t>(capture)], &coreferent);
+      coreferent = true;
+      const std::int32_t topic = a.topics.empty() ? -1 : a.topics[sentence];
+      return topic >= 0 ? std::vector<std::int32_t>{topic} : std::vector<std::int32_t>{};
+    };
+    const auto subjects = side(e.subject);
     if (subjects.empty()) continue;
     Fact base;
     base.property = e.property;
@@ -364,6 +386,7 @@ void Extractor::emit(const CompiledPack& pack, const ArticleAnalysis& a, std::ui
     base.sentence = sentence;
     base.token_begin = token_begin;
     base.token_end = token_end;
+    base.implicit = e.subject == kTopic || e.object == kTopic;
     if (e.amount >= 0) base.amount = captured_value(a, sentence, units, match.captures[static_cast<std::size_t>(e.amount)], MentionType::money);
     base.date = e.date >= 0 ? captured_value(a, sentence, units, match.captures[static_cast<std::size_t>(e.date)], MentionType::date)
                             : sentence_date(a, sentence);
@@ -378,7 +401,7 @@ void Extractor::emit(const CompiledPack& pack, const ArticleAnalysis& a, std::ui
       }
       continue;
     }
-    const auto objects = captured_entities(a, sentence, units, match.captures[static_cast<std::size_t>(e.object)], &coreferent);
+    const auto objects = side(e.object);
     const bool pairs = e.subject == e.object;  // "A, B and C partner": every pair of the list
     for (std::size_t i = 0; i < subjects.size(); ++i) {
       for (std::size_t j = pairs ? i + 1 : 0; j < objects.size(); ++j) {
@@ -408,6 +431,42 @@ std::string fact_key(const ArticleAnalysis& a, const Fact& f) {
          money_key(a, f.amount);
 }
 
+// One sentence rarely says two of these things about the same pair: "took a stake in X" is not a
+// takeover of X. The higher-priority rule's reading wins.
+bool exclusive(const std::string& a, const std::string& b) {
+  return (a == "acquiredBy" && b == "fundedBy") || (a == "fundedBy" && b == "acquiredBy");
+}
+
+void drop_conflicts(std::vector<Fact>& found) {
+  auto loses = [&](const Fact& f) {
+    return std::any_of(found.begin(), found.end(), [&](const Fact& g) {
+      if (!exclusive(f.property, g.property) || g.rule->priority <= f.rule->priority) return false;
+      return (g.subject == f.subject && g.object == f.object) || (g.subject == f.object && g.object == f.subject);
+    });
+  };
+  // An organisation that a sentence says invested does not raise that money itself:
+  // "Nvidia leads $60 million round in Halden" is Halden's round.
+  auto investor_raising = [&](const Fact& f) {
+    return f.property == "raised" &&
+           std::any_of(found.begin(), found.end(), [&](const Fact& g) { return g.property == "fundedBy" && g.object == f.subject; });
+  };
+  found.erase(std::remove_if(found.begin(), found.end(), [&](const Fact& f) { return loses(f) || investor_raising(f); }),
+              found.end());
+}
+
+// A fact about the article's topic gives way to one the sentence states explicitly about the same
+// other party: "Sequoia led the round in Kestrel" is about Kestrel, whatever the topic.
+void drop_implicit_duplicates(std::vector<Fact>& found) {
+  auto explicit_twin = [&](const Fact& f) {
+    return std::any_of(found.begin(), found.end(), [&](const Fact& g) {
+      if (g.implicit || g.property != f.property) return false;
+      return (f.object >= 0 && g.object == f.object) || g.subject == f.subject;
+    });
+  };
+  found.erase(std::remove_if(found.begin(), found.end(), [&](const Fact& f) { return f.implicit && explicit_twin(f); }),
+              found.end());
+}
+
 }  // namespace
 
 std::vector<Fact> Extractor::extract(const ArticleAnalysis& a) const {
@@ -430,6 +489,8 @@ std::vector<Fact> Extractor::extract(const ArticleAnalysis& a) const {
     const std::int32_t attribution = attributions[s] >= 0 ? attributions[s] : article_attribution;
     std::vector<Fact> found;
     for (const auto& m : matches) emit(*compiled, a, s, units[s], m, status, attribution, found);
+    drop_implicit_duplicates(found);
+    drop_conflicts(found);
     for (auto& f : found)
       if (seen.insert(fact_key(a, f)).second) facts.push_back(std::move(f));
   }

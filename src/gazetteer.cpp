@@ -184,7 +184,9 @@ Gazetteer Gazetteer::load(const fs::path& dir, TextAnalyzer& analyzer) {
       if (cols[1] == "suffix") g.org_suffixes_.insert(fold_key(cols[2]));
       else if (cols[1] == "prefix") g.org_prefixes_.add(analyzer.keys(cols[2]), n++);
       else if (cols[1] == "person-title") g.person_titles_.add(analyzer.keys(cols[2]), n++);
-      else file.fail("expected suffix, prefix or person-title, got '" + cols[1] + "'");
+      else if (cols[1] == "product-prefix") g.product_prefixes_.add(analyzer.keys(cols[2]), n++);
+      else if (cols[1] == "product-suffix") g.product_suffixes_.insert(fold_key(cols[2]));
+      else file.fail("expected suffix, prefix, person-title, product-prefix or product-suffix, got '" + cols[1] + "'");
     }
   }
   if (TsvFile file(dir / "references.tsv"); file.in) {
@@ -235,6 +237,11 @@ std::optional<PhraseHit> Gazetteer::match(const std::vector<Token>& tokens, std:
 
 std::optional<std::uint32_t> Gazetteer::org_prefix_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const {
   if (auto found = org_prefixes_.longest(t, pos, end)) return found->first;
+  return std::nullopt;
+}
+
+std::optional<std::uint32_t> Gazetteer::product_prefix_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const {
+  if (auto found = product_prefixes_.longest(t, pos, end)) return found->first;
   return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <unordered_map>
 
 #include "kgbuild/date.hpp"
@@ -60,7 +61,11 @@ class ArticleScan {
 
   void run() {
     a_.mentions.resize(a_.text.sentences.size());
-    for (std::size_t s = 0; s < a_.text.sentences.size(); ++s) sentence(s);
+    a_.topics.assign(a_.text.sentences.size(), -1);
+    for (std::size_t s = 0; s < a_.text.sentences.size(); ++s) {
+      sentence(s);
+      a_.topics[s] = topic();
+    }
     drop_unanchored_descriptors();
   }
 
@@ -114,9 +119,59 @@ class ArticleScan {
     if (!inserted && it->second != entity) it->second = -1;  // two entities share it: ambiguous
   }
 
+  // "Danish digital lender Nordhaven Bank": the article tells us where Nordhaven is from, so that
+  // "the Danish lender" can later be resolved to it.
+  void learn_country_before(std::vector<Mention>& ms, std::uint32_t begin, std::int32_t entity) {
+    for (auto it = ms.rbegin(); it != ms.rend(); ++it) {
+      if (it->type != MentionType::nationality) continue;
+      if (it->token_end + 3 < begin) return;
+      bool cue = false;
+      for (std::uint32_t i = it->token_end; i < begin && !cue; ++i)
+        cue = gaz_.org_prefix_at(tokens_, i, begin).has_value();
+      if (cue || it->token_end == begin) countries_[entity] = it->entity;
+      return;
+    }
+  }
+
+  // ", a Danish online lender" right after an organisation.
+  void learn_country_from_apposition(std::uint32_t pos, std::int32_t country, const std::vector<Mention>& ms) {
+    for (auto it = ms.rbegin(); it != ms.rend(); ++it) {
+      if (it->type != MentionType::organization) return;
+      const std::uint32_t gap = pos - it->token_end;
+      if (gap < 2 || gap > 4 || tokens_[it->token_end].key != "," || !is_determiner(tokens_[it->token_end + 1].key)) return;
+      if (!it->coreferent) countries_.emplace(it->entity, country);
+      return;
+    }
+  }
+
+  struct Reference { std::uint32_t token_begin, token_end; std::int32_t entity; };
+
+  // "the Dutch bank", "het Franse concern": a determiner, a nationality and an organisation noun,
+  // not followed by a name, refer to the organisation of that country the article is about.
+  std::optional<Reference> nationality_reference(const Sentence& s, std::uint32_t pos, std::uint32_t end,
+                                                 std::int32_t country, const std::vector<Mention>& ms) const {
+    if (pos == s.token_begin || !is_determiner(tokens_[pos - 1].key)) return std::nullopt;
+    std::uint32_t cue_end = end;
+    for (std::uint32_t i = end; i < s.token_end && i < end + 2 && cue_end == end; ++i)
+      if (auto length = gaz_.org_prefix_at(tokens_, i, s.token_end)) cue_end = i + *length;
+    if (cue_end == end || (cue_end < s.token_end && is_capitalised_word(tokens_[cue_end]))) return std::nullopt;
+    (void)ms;
+    std::int32_t best = -1;
+    int best_count = 0;
+    for (const auto& [org, c] : countries_) {
+      if (c != country) continue;
+      const int count = org < static_cast<std::int32_t>(org_mentions_.size()) ? org_mentions_[static_cast<std::size_t>(org)] : 0;
+      if (count > best_count) { best = org; best_count = count; }
+    }
+    if (best < 0) best = antecedent();
+    if (best < 0) return std::nullopt;
+    return Reference{end, cue_end, best};
+  }
+
   void add_entity_mention(std::vector<Mention>& ms, std::uint32_t begin, std::uint32_t end, std::int32_t entity,
                           bool coreferent) {
     const ArticleEntity& e = a_.entities[static_cast<std::size_t>(entity)];
+    if (!coreferent && e.type == EntityType::organization) learn_country_before(ms, begin, entity);
     ms.push_back(Mention{begin, end, mention_type(e.type), entity, -1, coreferent});
     if (!coreferent) {
       named_[static_cast<std::size_t>(entity)] = true;
@@ -130,20 +185,42 @@ class ArticleScan {
     }
   }
 
-  // The antecedent of "the company": among organisations named in this or the two previous
-  // sentences, the one the article has named most (its subject), the most recent on a tie.
-  std::int32_t antecedent() const {
+  // The organisation the article has named most so far (the first named on a tie).
+  std::int32_t topic() const {
     std::int32_t best = -1;
     int best_count = 0;
-    for (auto it = recent_orgs_.rbegin(); it != recent_orgs_.rend(); ++it) {
-      if (it->sentence + 2 < current_sentence_) break;
-      const int count = org_mentions_[static_cast<std::size_t>(it->entity)];
+    for (const auto& r : recent_orgs_) {  // in order of mention: a later one must be named more
+      const int count = org_mentions_[static_cast<std::size_t>(r.entity)];
       if (count > best_count) {
-        best = it->entity;
+        best = r.entity;
         best_count = count;
       }
     }
     return best;
+  }
+
+  // The antecedent of "the company": among organisations named in this or the three previous
+  // sentences, the one the article has named most (its subject), the most recent on a tie;
+  // with none that recent, the article's topic.
+  std::int32_t antecedent() const {
+    std::int32_t best = -1;
+    int best_count = 0;
+    for (auto it = recent_orgs_.rbegin(); it != recent_orgs_.rend(); ++it) {
+      if (it->sentence + 3 < current_sentence_) break;
+      const int count = org_mentions_[static_cast<std::size_t>(it->entity)];
+      // On a tie the article's older subject wins over a name just mentioned in passing.
+      if (count > best_count || (count == best_count && first_mention(it->entity) < first_mention(best))) {
+        best = it->entity;
+        best_count = count;
+      }
+    }
+    return best >= 0 ? best : topic();
+  }
+
+  std::size_t first_mention(std::int32_t entity) const {
+    for (std::size_t i = 0; i < recent_orgs_.size(); ++i)
+      if (recent_orgs_[i].entity == entity) return i;
+    return recent_orgs_.size();
   }
 
   // Maps a byte span of the sentence to the tokens it covers.
@@ -223,17 +300,42 @@ class ArticleScan {
     return gaz_.person_title_at(tokens_, i, limit).has_value();
   }
 
-  // A capitalised run not in the gazetteer that cues mark as an organisation or a person.
+  bool glued(std::uint32_t i) const { return i > 0 && tokens_[i].begin == tokens_[i - 1].end; }
+
+  // "Fathom-3", "LTX-101", "GPT-4o": a name continued by a hyphen and a glued word or number.
+  bool hyphen_continues(std::uint32_t end, std::uint32_t limit) const {
+    return end + 1 < limit && tokens_[end].key == "-" && glued(end) && glued(end + 1) &&
+           (tokens_[end + 1].flags & (kTokenNumber | kTokenWord));
+  }
+
+  bool product_cue_before(std::uint32_t pos, std::uint32_t floor) const {
+    std::uint32_t end = pos;
+    if (end > floor && tokens_[end - 1].key == ",") --end;  // "its lead candidate, LTX-101"
+    return cue_ends_at(end, floor, [&](std::uint32_t b, std::uint32_t e) { return gaz_.product_prefix_at(tokens_, b, e); });
+  }
+
+  // "the Fathom-3 language model", "the LightLane X2 photonic switch".
+  bool product_cue_after(std::uint32_t end, std::uint32_t limit) const {
+    for (std::uint32_t i = end; i < limit && i < end + 2; ++i) {
+      if (gaz_.is_product_suffix(tokens_[i].key)) return true;
+      if (!(tokens_[i].flags & kTokenWord) || (tokens_[i].flags & kTokenCapitalised)) return false;
+    }
+    return false;
+  }
+
+  // A capitalised run not in the gazetteer that cues mark as an organisation, a product or a person.
   bool unknown_entity(const Sentence& s, std::uint32_t pos, std::vector<Mention>& ms, std::vector<bool>& covered,
                       std::uint32_t& next) {
     if (!is_capitalised_word(tokens_[pos])) return false;
     if (pos == s.token_begin && is_function_word(tokens_[pos].key)) return false;
     const bool given = gaz_.is_given_name(tokens_[pos].key);
     std::uint32_t end = pos + 1;
+    bool hyphenated = false;
     while (end < s.token_end && end - pos < 6 && !covered[end - s.token_begin]) {
       const Token& t = tokens_[end];
+      if (hyphen_continues(end, s.token_end)) { end += 2; hyphenated = true; continue; }
       if (stops_run(end, s.token_end)) break;
-      if (is_capitalised_word(t)) { ++end; continue; }
+      if (is_capitalised_word(t) || ((t.flags & kTokenNumber) && !given && end - pos == 1 && !t.key.empty() && t.key.size() <= 3)) { ++end; continue; }
       const bool joins = end + 1 < s.token_end && is_capitalised_word(tokens_[end + 1]) &&
                          ((given && is_name_particle(t.key)) || t.key == "&");
       if (!joins) break;
@@ -242,8 +344,9 @@ class ArticleScan {
     EntityType type;
     const std::uint32_t length = end - pos;
     if (length >= 2 && gaz_.is_org_suffix(tokens_[end - 1].key)) type = EntityType::organization;
-    else if (length >= 2 && given && length <= 4) type = EntityType::person;
-    else if (length >= 2 && person_cue_before(pos, s.token_begin)) type = EntityType::person;
+    else if (product_cue_before(pos, s.token_begin) || product_cue_after(end, s.token_end)) type = EntityType::product;
+    else if (length >= 2 && given && length <= 4 && !hyphenated) type = EntityType::person;
+    else if (length >= 2 && !hyphenated && person_cue_before(pos, s.token_begin)) type = EntityType::person;
     else if (org_cue_before(pos, s.token_begin, ms) || org_apposition_after(end, s.token_end)) type = EntityType::organization;
     else return false;
     const std::int32_t entity = intern_unknown(surface(pos, end), type);
@@ -286,6 +389,13 @@ class ArticleScan {
       const std::int32_t entity = intern_known(hit->entity);
       cover(end);
       if (hit->kind == PhraseKind::demonym) {
+        if (auto reference = nationality_reference(s, pos, end, entity, ms)) {
+          cover(reference->token_end);
+          ms.push_back(Mention{pos, end, MentionType::nationality, entity, -1, false});
+          add_entity_mention(ms, reference->token_begin, reference->token_end, reference->entity, true);
+          return;
+        }
+        learn_country_from_apposition(pos, entity, ms);
         ms.push_back(Mention{pos, end, MentionType::nationality, entity, -1, false});
         return;
       }
@@ -306,7 +416,8 @@ class ArticleScan {
       return;
     }
     if (auto it = short_names_.find(tokens_[pos].key);
-        it != short_names_.end() && it->second >= 0 && is_capitalised_word(tokens_[pos])) {
+        it != short_names_.end() && it->second >= 0 && is_capitalised_word(tokens_[pos]) &&
+        !hyphen_continues(pos + 1, s.token_end)) {
       cover(pos + 1);
       add_entity_mention(ms, pos, pos + 1, it->second, true);
       return;
@@ -376,6 +487,7 @@ class ArticleScan {
   std::vector<Tentative> tentative_;
   struct RecentOrg { std::int32_t entity; std::size_t sentence; };
   std::vector<RecentOrg> recent_orgs_;
+  std::map<std::int32_t, std::int32_t> countries_;  // organisation -> country entity, as the article says
   std::vector<int> org_mentions_;
   std::size_t current_sentence_ = 0;
 };

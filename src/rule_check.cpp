@@ -49,8 +49,9 @@ void check_emit(const Rule& rule, const Emit& e, std::vector<std::string>& out) 
                   e.property + "'");
     return;
   }
-  const Capture& subject = rule.captures[static_cast<std::size_t>(e.subject)];
-  const Capture& object = rule.captures[static_cast<std::size_t>(e.object)];
+  static const Capture topic{"TOPIC", kEntities, false};
+  const Capture& subject = e.subject == kTopic ? topic : rule.captures[static_cast<std::size_t>(e.subject)];
+  const Capture& object = e.object == kTopic ? topic : rule.captures[static_cast<std::size_t>(e.object)];
   if (!(subject.types & kEntities))
     out.push_back(where + "expected the subject '" + subject.name + "' to capture an entity (ORG, PERSON, ...)");
   const bool amount_valued = e.property == "valuation" || e.property == "raised";
@@ -68,6 +69,7 @@ void check_emit(const Rule& rule, const Emit& e, std::vector<std::string>& out) 
 // A capture an emit needs must be bound by every match line, or the fact could not be built.
 void check_bound_everywhere(const Rule& rule, const Emit& e, std::vector<std::string>& out) {
   for (std::int16_t needed : {e.subject, e.object}) {
+    if (needed == kTopic) continue;
     for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
       std::function<bool(const Pattern&)> binds = [&](const Pattern& pattern) {
         for (const auto& n : pattern) {

@@ -285,6 +285,15 @@ class PackParser {
     return seq;
   }
 
+  // What a capture of the node can hold: its type, or for a group every type inside it.
+  static TypeMask types_of(const PatternNode& node) {
+    if (node.kind == PatternNode::Kind::type || node.kind == PatternNode::Kind::coordination) return node.types;
+    TypeMask mask = 0;
+    for (const auto& alt : node.alternatives)
+      for (const auto& n : alt) mask = static_cast<TypeMask>(mask | types_of(n));
+    return mask;
+  }
+
   std::int16_t declare_capture(const Lexeme& name, TypeMask types, bool optional) {
     auto& caps = current_->captures;
     for (std::size_t i = 0; i < caps.size(); ++i) {
@@ -319,7 +328,7 @@ class PackParser {
     }
     if (capture) {
       if (node.kind == PatternNode::Kind::gap) fail(*capture, "expected a capture to name a word, a type or a group, not a gap");
-      const TypeMask types = (node.kind == PatternNode::Kind::type || node.kind == PatternNode::Kind::coordination) ? node.types : 0;
+      const TypeMask types = types_of(node);
       node.capture = declare_capture(*capture, types, optional || node.min == 0);
       node.source = capture->text + ":" + node.source;
     }
@@ -387,9 +396,10 @@ class PackParser {
     const Lexeme subject = expect(Lexeme::Kind::word, "a capture name (the subject) after 'emit'");
     const Lexeme property = expect(Lexeme::Kind::word, "a property of the ontology (fundedBy, partner, ...)");
     const Lexeme object = expect(Lexeme::Kind::word, "a capture name (the object)");
-    e.subject = bound(subject);
+    e.subject = subject.text == "TOPIC" ? kTopic : bound(subject);
     e.property = property.text;
-    e.object = bound(object);
+    e.object = object.text == "TOPIC" ? kTopic : bound(object);
+    if (e.subject == kTopic && e.object == kTopic) fail(object, "expected at most one side of the fact to be TOPIC");
     while (peek().kind != Lexeme::Kind::end) {
       const Lexeme key = expect(Lexeme::Kind::word, "a qualifier (amount=, date= or status=)");
       expect(Lexeme::Kind::equals, "'=' after '" + key.text + "'");

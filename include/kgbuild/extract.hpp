@@ -26,6 +26,7 @@ struct Fact {
   std::uint32_t sentence = 0;
   std::uint32_t token_begin = 0, token_end = 0;  // the evidence: what the rule matched
   double confidence = 0;
+  bool implicit = false;  // one side is the article's topic, not a name in the sentence
 };
 
 // One unit of a sentence as rules see it: a plain token, or a whole mention.

@@ -65,6 +65,8 @@ class Gazetteer {
   bool is_given_name(const std::string& key) const { return given_names_.count(key) != 0; }
   bool is_org_suffix(const std::string& key) const { return org_suffixes_.count(key) != 0; }
   std::optional<std::uint32_t> org_prefix_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const;
+  std::optional<std::uint32_t> product_prefix_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const;
+  bool is_product_suffix(const std::string& key) const { return product_suffixes_.count(key) != 0; }
   std::optional<std::uint32_t> person_title_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const;
   // "the company", "het bedrijf", "la société": references to the most recent organisation.
   std::optional<std::uint32_t> generic_reference_at(const std::vector<Token>& t, std::size_t pos,
@@ -80,7 +82,8 @@ class Gazetteer {
   std::unordered_map<std::string, std::uint32_t> by_name_;
   std::unordered_set<std::string> given_names_;
   std::unordered_set<std::string> org_suffixes_;
-  PhraseTrie org_prefixes_, person_titles_, generic_references_;
+  std::unordered_set<std::string> product_suffixes_;
+  PhraseTrie org_prefixes_, person_titles_, generic_references_, product_prefixes_;
 };
 
 }  // namespace kg

@@ -41,6 +41,7 @@ struct ArticleAnalysis {
   std::vector<DateValue> dates;
   std::vector<std::string> percents;
   std::vector<std::vector<Mention>> mentions;  // per sentence, in text order, non-overlapping
+  std::vector<std::int32_t> topics;  // per sentence: the organisation named most so far, or -1
 };
 
 class MentionFinder {

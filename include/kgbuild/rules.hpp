@@ -46,8 +46,12 @@ struct Capture {
   bool optional = false;
 };
 
+// In an emit, TOPIC stands for the organisation the article is about at that sentence (the one it
+// has named most so far): "ARCH led the round" funds the article's company.
+inline constexpr std::int16_t kTopic = -2;
+
 struct Emit {
-  std::int16_t subject = -1, object = -1;  // captures
+  std::int16_t subject = -1, object = -1;  // captures, or kTopic
   std::string property;                    // local name in the ontology
   std::int16_t amount = -1, date = -1;     // optional qualifier captures
   std::string status;                      // fixed status, overrides cues when set

@@ -306,13 +306,14 @@ namespace {
 
 // Entities a capture holds: one mention, or every name of a coordinated list.
 std::vector<std::int32_t> captured_entities(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
-                                            const CaptureSpan& span, bool* coreferent) {
+                                            const CaptureSpan& span, TypeMask types, bool* coreferent) {
   std::vector<std::int32_t> out;
   if (!span.bound) return out;
   for (std::uint32_t u = span.unit_begin; u < span.unit_end; ++u) {
     if (units[u].mention < 0) continue;
     const Mention& m = a.mentions[sentence][static_cast<std::size_t>(units[u].mention)];
-    if (m.entity < 0) continue;
+    // Only the capture's own types: "Google (Gemini), Anthropic" lists organisations, not Gemini.
+    if (m.entity < 0 || !(types & bit(m.type))) continue;
     if (std::find(out.begin(), out.end(), m.entity) != out.end()) continue;
     out.push_back(m.entity);
     if (coreferent && m.coreferent) *coreferent = true;
@@ -346,7 +347,7 @@ std::int32_t CompiledPack::attribution_of(const ArticleAnalysis& a, std::uint32_
     if (matches.empty()) continue;
     const auto source = std::find_if(rule.captures.begin(), rule.captures.end(), [](const Capture& c) { return c.name == "source"; });
     const auto index = static_cast<std::size_t>(source - rule.captures.begin());
-    auto entities = captured_entities(a, sentence, units, matches.front().captures[index], nullptr);
+    auto entities = captured_entities(a, sentence, units, matches.front().captures[index], source->types, nullptr);
     if (!entities.empty()) return entities.front();
   }
   return -1;
@@ -371,7 +372,9 @@ void Extractor::emit(const CompiledPack& pack, const ArticleAnalysis& a, std::ui
   for (const auto& e : rule.emits) {
     bool coreferent = false;
     const auto side = [&](std::int16_t capture) {
-      if (capture != kTopic) return captured_entities(a, sentence, units, match.captures[static_cast<std::size_t>(capture)], &coreferent);
+      if (capture != kTopic)
+        return captured_entities(a, sentence, units, match.captures[static_cast<std::size_t>(capture)],
+                                 rule.captures[static_cast<std::size_t>(capture)].types, &coreferent);
       coreferent = true;
       const std::int32_t topic = a.topics.empty() ? -1 : a.topics[sentence];
       return topic >= 0 ? std::vector<std::int32_t>{topic} : std::vector<std::int32_t>{};

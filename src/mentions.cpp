@@ -308,6 +308,11 @@ class ArticleScan {
            (tokens_[end + 1].flags & (kTokenNumber | kTokenWord));
   }
 
+  // "AI", "GPU", "EV": a short all-capital word alone is a common acronym, not a product name.
+  bool is_acronym(std::uint32_t begin, std::uint32_t end) const {
+    return end - begin == 1 && (tokens_[begin].flags & kTokenAllCaps) && tokens_[begin].key.size() <= 4;
+  }
+
   bool product_cue_before(std::uint32_t pos, std::uint32_t floor) const {
     std::uint32_t end = pos;
     if (end > floor && tokens_[end - 1].key == ",") --end;  // "its lead candidate, LTX-101"
@@ -344,7 +349,8 @@ class ArticleScan {
     EntityType type;
     const std::uint32_t length = end - pos;
     if (length >= 2 && gaz_.is_org_suffix(tokens_[end - 1].key)) type = EntityType::organization;
-    else if (product_cue_before(pos, s.token_begin) || product_cue_after(end, s.token_end)) type = EntityType::product;
+    else if (!is_acronym(pos, end) && (product_cue_before(pos, s.token_begin) || product_cue_after(end, s.token_end)))
+      type = EntityType::product;
     else if (length >= 2 && given && length <= 4 && !hyphenated) type = EntityType::person;
     else if (length >= 2 && !hyphenated && person_cue_before(pos, s.token_begin)) type = EntityType::person;
     else if (org_cue_before(pos, s.token_begin, ms) || org_apposition_after(end, s.token_end)) type = EntityType::organization;

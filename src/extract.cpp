@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 #include <set>
+#include <unordered_set>
 
 namespace kg {
 
@@ -176,6 +177,18 @@ std::optional<std::vector<std::string>> required_keys(const Pattern& p) {
   return std::nullopt;
 }
 
+// Every required word element of a pattern, as the first keys of its phrases.
+std::vector<std::vector<std::string>> required_word_sets(const Pattern& p) {
+  std::vector<std::vector<std::string>> sets;
+  for (const auto& n : p) {
+    if (n.min == 0 || n.kind != PatternNode::Kind::words) continue;
+    std::vector<std::string> keys;
+    for (const auto& phrase : n.phrases) keys.push_back(phrase.front());
+    sets.push_back(std::move(keys));
+  }
+  return sets;
+}
+
 TypeMask required_types(const Pattern& p) {
   for (const auto& n : p)
     if (n.min > 0 && (n.kind == PatternNode::Kind::type || n.kind == PatternNode::Kind::coordination)) return n.types;
@@ -200,6 +213,8 @@ CompiledPack::CompiledPack(const RulePack& pack) : pack_(pack) {
       else always = true;
     }
     for (const auto& key : keys) by_trigger_[key].push_back(&rule);
+    auto& sets = required_[&rule];
+    for (const auto& pattern : rule.patterns) sets.push_back(required_word_sets(pattern));
     if (types || always) by_type_.emplace_back(always ? static_cast<TypeMask>(0xFFFF) : types, &rule);
   }
   for (std::size_t i = 0; i < pack_.status_cues.size(); ++i)
@@ -225,12 +240,61 @@ std::vector<Unit> CompiledPack::units(const ArticleAnalysis& a, std::uint32_t se
   return out;
 }
 
+namespace {
+
+// Can a pattern start at this unit? A cheap look at its first element spares the matcher most
+// start positions: a pattern that opens with ORG cannot start on a word.
+bool may_start(const PatternNode& first, const ArticleAnalysis& a, std::uint32_t sentence, const Unit& unit) {
+  if (first.min == 0) return true;
+  switch (first.kind) {
+    case PatternNode::Kind::type:
+    case PatternNode::Kind::coordination:
+      return unit.mention >= 0 && (first.types & bit(a.mentions[sentence][static_cast<std::size_t>(unit.mention)].type));
+    case PatternNode::Kind::words: {
+      if (unit.mention >= 0) return false;
+      const std::string& key = a.text.tokens[unit.token_begin].key;
+      return std::any_of(first.phrases.begin(), first.phrases.end(), [&](const auto& p) { return p.front() == key; });
+    }
+    default: return true;
+  }
+}
+
+using KeySet = std::unordered_set<std::string_view>;
+
+KeySet sentence_keys(const ArticleAnalysis& a, const std::vector<Unit>& units) {
+  KeySet keys;
+  keys.reserve(units.size() * 2);
+  for (const auto& u : units)
+    if (u.mention < 0) keys.insert(a.text.tokens[u.token_begin].key);
+  return keys;
+}
+
+bool has_key(const KeySet& present, const std::vector<std::string>& keys) {
+  return std::any_of(keys.begin(), keys.end(), [&](const std::string& k) { return present.count(k) != 0; });
+}
+
+}  // namespace
+
 std::vector<RuleMatch> CompiledPack::match_rule(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
                                                 const std::vector<Unit>& units) const {
+  return match_rule(rule, a, sentence, units, sentence_keys(a, units));
+}
+
+std::vector<RuleMatch> CompiledPack::match_rule(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
+                                                const std::vector<Unit>& units, const KeySet& present) const {
   std::vector<RuleMatch> out;
+  // A pattern whose required words are not all in the sentence cannot match anywhere in it.
+  std::vector<bool> possible(rule.patterns.size(), true);
+  if (const auto it = required_.find(&rule); it != required_.end())
+    for (std::size_t p = 0; p < rule.patterns.size(); ++p)
+      for (const auto& keys : it->second[p])
+        if (possible[p] && !has_key(present, keys)) possible[p] = false;
+  if (std::none_of(possible.begin(), possible.end(), [](bool b) { return b; })) return out;
   Matcher matcher(a, sentence, units, rule.captures.size());
   for (std::uint32_t start = 0; start < units.size(); ++start) {
-    for (const auto& pattern : rule.patterns) {
+    for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
+      const Pattern& pattern = rule.patterns[p];
+      if (!possible[p] || !may_start(pattern.front(), a, sentence, units[start])) continue;
       std::uint32_t end = 0;
       if (!matcher.at(pattern, start, end) || end == start) continue;
       out.push_back(RuleMatch{&rule, start, end, matcher.captures()});
@@ -261,8 +325,10 @@ std::vector<RuleMatch> CompiledPack::match(const ArticleAnalysis& a, std::uint32
   });
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   std::vector<RuleMatch> out;
+  if (candidates.empty()) return out;
+  const KeySet words = sentence_keys(a, units);
   for (const Rule* rule : candidates) {
-    auto found = match_rule(*rule, a, sentence, units);
+    auto found = match_rule(*rule, a, sentence, units, words);
     out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   return out;

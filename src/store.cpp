@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <stdexcept>
+#include <unordered_set>
 
 namespace kg {
 
@@ -52,6 +53,7 @@ Term to_term(const SordNode* node) {
 struct Store::Impl {
   SordWorld* world = nullptr;
   SordModel* model = nullptr;
+  std::unordered_set<std::string> seen;
 
   Impl() {
     world = sord_world_new();
@@ -78,6 +80,13 @@ Store::Store() : impl_(std::make_unique<Impl>()) {}
 Store::~Store() = default;
 
 void Store::add(const Quad& q) {
+  // Entities and facts come back in article after article: a string set is much cheaper than
+  // Sord's node interning and index search for the statements it already holds.
+  std::string key;
+  key.reserve(q.subject.value.size() + q.predicate.value.size() + q.object.value.size() + q.object.datatype.size() + 4);
+  key.append(q.subject.value).append(1, '\0').append(q.predicate.value).append(1, '\0').append(q.object.value);
+  key.append(1, q.object.kind == Term::Kind::iri ? '\1' : '\2').append(q.object.datatype).append(1, '\0').append(q.graph);
+  if (!impl_->seen.insert(std::move(key)).second) return;
   NodeRef s(impl_->world, impl_->make(q.subject));
   NodeRef p(impl_->world, impl_->make(q.predicate));
   NodeRef o(impl_->world, impl_->make(q.object));

@@ -20,6 +20,14 @@ std::optional<Syntax> syntax_from_string(std::string_view name) {
 bool has_graphs(Syntax syntax) { return syntax == Syntax::nquads || syntax == Syntax::trig; }
 
 AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
+  // A device or pipe ("-o /dev/null", a FIFO) cannot be replaced by renaming: write it directly.
+  std::error_code ec;
+  const auto status = std::filesystem::status(target_, ec);
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    stream_ = std::fopen(target_.c_str(), "wb");
+    if (!stream_) throw std::runtime_error(target_.string() + ": cannot write: " + std::strerror(errno));
+    return;
+  }
   temporary_ = target_;
   temporary_ += ".tmp-" + std::to_string(::getpid());
   stream_ = std::fopen(temporary_.c_str(), "wb");
@@ -30,6 +38,7 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
 AtomicFile::~AtomicFile() {
   if (!stream_) return;
   std::fclose(stream_);
+  if (temporary_.empty()) return;
   std::error_code ignored;
   std::filesystem::remove(temporary_, ignored);
 }
@@ -44,6 +53,7 @@ void AtomicFile::commit() {
     std::filesystem::remove(temporary_, ignored);
     throw std::runtime_error(target_.string() + ": write failed: " + std::strerror(saved ? saved : errno));
   }
+  if (temporary_.empty()) return;
   std::error_code ec;
   std::filesystem::rename(temporary_, target_, ec);
   if (ec) {

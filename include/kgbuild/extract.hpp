@@ -5,7 +5,9 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "kgbuild/mentions.hpp"
@@ -61,6 +63,8 @@ class CompiledPack {
   std::vector<RuleMatch> match(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
   std::vector<RuleMatch> match_rule(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
                                     const std::vector<Unit>& units) const;
+  std::vector<RuleMatch> match_rule(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
+                                    const std::vector<Unit>& units, const std::unordered_set<std::string_view>& present) const;
   RuleProgress progress(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
   std::string status_of(const ArticleAnalysis& a, std::uint32_t sentence) const;
   std::int32_t attribution_of(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
@@ -70,6 +74,8 @@ class CompiledPack {
   std::unordered_map<std::string, std::vector<const Rule*>> by_trigger_;  // first key of a required word
   std::vector<std::pair<TypeMask, const Rule*>> by_type_;                  // rules with no required word
   std::unordered_map<std::string, std::vector<std::size_t>> status_by_key_;  // first key -> cue index
+  // Per rule, per match line: the first keys of each required word element.
+  std::unordered_map<const Rule*, std::vector<std::vector<std::vector<std::string>>>> required_;
 };
 
 class Extractor {

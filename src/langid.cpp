@@ -45,21 +45,43 @@ const std::unordered_set<std::string_view>& openers() {
   return words;
 }
 
+
+// Words two of the languages share: half a vote to each.
+const std::unordered_map<std::string_view, std::array<double, 3>>& shared_words() {
+  static const std::unordered_map<std::string_view, std::array<double, 3>> words = {
+      {"de", {0, 0.5, 0.5}}, {"in", {0.5, 0.5, 0}}, {"en", {0, 0.5, 0.5}}, {"is", {0.5, 0.5, 0}},
+      {"a", {0.5, 0, 0.5}},  {"over", {0.5, 0.5, 0}}, {"of", {1, 0, 0}},     {"les", {0, 0, 1}}};
+  return words;
+}
+
+// Spelling that marks a language even in words no list holds: Dutch "ij", French accents.
+void spelling_votes(const std::string& key, const std::string_view raw, std::array<double, 3>& votes) {
+  if (key.find("ij") != std::string::npos) votes[static_cast<std::size_t>(Lang::nl)] += 0.3;
+  for (std::string_view accent : {"é", "è", "à", "ç", "ê"})
+    if (raw.find(accent) != std::string_view::npos) {
+      votes[static_cast<std::size_t>(Lang::fr)] += 0.3;
+      break;
+    }
+}
+
 }  // namespace
 
 bool is_function_word(const std::string& key) {
   return stop_words().count(key) != 0 || openers().count(key) != 0;
 }
 
-Lang detect_language(const std::vector<Token>& tokens) {
-  std::array<int, 3> hits{};
+Lang detect_language(const std::vector<Token>& tokens, std::string_view text) {
+  std::array<double, 3> hits{};
   const auto& words = stop_words();
+  const auto& shared = shared_words();
   std::size_t seen = 0;
   for (const auto& token : tokens) {
     if (token.has(kTokenPunct)) continue;
     if (++seen > 2000) break;  // enough evidence; keeps long articles cheap
-    const auto it = words.find(token.key);
-    if (it != words.end()) ++hits[static_cast<std::size_t>(it->second)];
+    if (const auto it = words.find(token.key); it != words.end()) hits[static_cast<std::size_t>(it->second)] += 1;
+    else if (const auto sh = shared.find(token.key); sh != shared.end())
+      for (std::size_t i = 0; i < 3; ++i) hits[i] += sh->second[i];
+    if (token.key.size() > 3 && !text.empty()) spelling_votes(token.key, text.substr(token.begin, token.end - token.begin), hits);
   }
   std::size_t best = 0;
   for (std::size_t i = 1; i < hits.size(); ++i)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "kgbuild/date.hpp"
@@ -205,16 +206,29 @@ class ArticleScan {
   std::int32_t antecedent() const {
     std::int32_t best = -1;
     int best_count = 0;
-    for (auto it = recent_orgs_.rbegin(); it != recent_orgs_.rend(); ++it) {
-      if (it->sentence + 3 < current_sentence_) break;
-      const int count = org_mentions_[static_cast<std::size_t>(it->entity)];
-      // On a tie the article's older subject wins over a name just mentioned in passing.
-      if (count > best_count || (count == best_count && first_mention(it->entity) < first_mention(best))) {
-        best = it->entity;
-        best_count = count;
+    for (const bool funds_too : {false, true}) {
+      for (auto it = recent_orgs_.rbegin(); it != recent_orgs_.rend(); ++it) {
+        if (it->sentence + 3 < current_sentence_) break;
+        // "the company" is seldom the investment firm: "Sequoia Capital invested in Harbor, the start-up said".
+        if (!funds_too && is_investment_firm(it->entity)) continue;
+        const int count = org_mentions_[static_cast<std::size_t>(it->entity)];
+        // On a tie the article's older subject wins over a name just mentioned in passing.
+        if (count > best_count || (count == best_count && first_mention(it->entity) < first_mention(best))) {
+          best = it->entity;
+          best_count = count;
+        }
       }
+      if (best >= 0) return best;
     }
-    return best >= 0 ? best : topic();
+    return topic();
+  }
+
+  bool is_investment_firm(std::int32_t entity) const {
+    static const std::set<std::string> suffixes = {"capital", "ventures", "partners", "fund", "investments", "investors",
+                                                   "equity", "vc", "invest", "participations", "beteiligungen"};
+    const std::string& name = a_.entities[static_cast<std::size_t>(entity)].name;
+    const auto space = name.rfind(' ');
+    return suffixes.count(fold_key(space == std::string::npos ? name : name.substr(space + 1))) != 0;
   }
 
   std::size_t first_mention(std::int32_t entity) const {

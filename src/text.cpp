@@ -285,7 +285,7 @@ AnalyzedText TextAnalyzer::analyze(std::string_view utf8, std::optional<Lang> de
   out.text = normalize(utf8);
   out.tokens = impl_->tokenize(out.text);
   out.lang_detected = !declared;
-  out.lang = declared ? *declared : detect_language(out.tokens);
+  out.lang = declared ? *declared : detect_language(out.tokens, out.text);
   out.sentences = impl_->segment(out.text, out.lang);
   assign_tokens(out.sentences, out.tokens);
   assign_code_points(out.text, out.tokens, out.sentences);

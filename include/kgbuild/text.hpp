@@ -67,8 +67,9 @@ class TextAnalyzer {
   std::unique_ptr<Impl> impl_;
 };
 
-// Language identification among en, nl and fr from stop-word counts.
-Lang detect_language(const std::vector<Token>& tokens);
+// Language identification among en, nl and fr from stop-word counts and spelling; `text` is
+// what the tokens index (may be empty: then spelling is not used).
+Lang detect_language(const std::vector<Token>& tokens, std::string_view text = {});
 
 // A function word or common sentence opener of any of the three languages ("the", "het", "selon"):
 // capitalised at the start of a sentence, it is not a name.

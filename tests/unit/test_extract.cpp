@@ -219,6 +219,20 @@ TEST_CASE("gaps and optional groups bind amounts correctly", "[extract][pattern]
   CHECK(run("Apple quietly and unexpectedly sued Oracle.").facts.empty());
 }
 
+TEST_CASE("a capture bound in a branch that failed is not kept", "[extract][pattern]") {
+  const std::string rules = R"(language en
+rule t.cash
+  match a:ORG invested (amount:MONEY "in cash")? ...3 in b:ORG
+  emit b fundedBy a amount=amount
+)";
+  // The group binds the money, then fails on "in cash": the gap skips the money instead.
+  const Run without = run("Nvidia invested $5 billion in Arm.", rules);
+  REQUIRE(without.facts.size() == 1);
+  CHECK(without.facts[0].amount == -1);
+  CHECK(run("Nvidia invested $6 billion in cash in Arm.", rules).described() ==
+        Facts{"Arm fundedBy Nvidia amount=6000000000 USD"});
+}
+
 TEST_CASE("rules run in priority order and the higher priority wins a shared fact", "[extract][priority]") {
   const std::string rules = R"(language en
 rule t.low priority 10 confidence 0.3

@@ -107,6 +107,15 @@ TEST_CASE("an article without metadata is all body", "[input]") {
   CHECK_FALSE(a.lang);
 }
 
+TEST_CASE("a byte order mark does not hide the metadata header", "[input][!mayfail]") {
+  // Known problem: with a UTF-8 BOM (as some editors save files) the first key is not recognised,
+  // so the whole header, BOM included, becomes body text and the article has no date or title.
+  const kg::Article a = kg::parse_text_article("\xEF\xBB\xBFtitle Harbor\ndate 2025-01-02\n\nBody.\n", "bom.txt");
+  CHECK(a.title == "Harbor");
+  CHECK(a.date.has_value());
+  CHECK(a.text == "Body.\n");
+}
+
 TEST_CASE("a bad date names the file, the line and the expected format", "[input]") {
   const auto e = text_error("id x\ntitle Y\ndate 2025-13-01\n\nBody.\n", "news/bad-date.txt");
   CHECK(e.file() == "news/bad-date.txt");

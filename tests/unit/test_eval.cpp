@@ -1,0 +1,284 @@
+// Scoring a graph against gold facts: precision, recall and F1, the missed and unexpected lists,
+// symmetric properties, optional ("?") gold lines, aliases, amounts with ranges and "up to".
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "kgbuild/eval.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+
+const fs::path kData = fs::path(KGBUILD_SOURCE_DIR) / "tests" / "data" / "eval";
+
+class TempDir {
+ public:
+  TempDir() {
+    static int serial = 0;
+    dir_ = fs::temp_directory_path() / ("kgbuild-test-eval-" + std::to_string(::getpid()) + "-" + std::to_string(++serial));
+    fs::create_directories(dir_);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(dir_, ignored);
+  }
+  std::string write(const std::string& name, const std::string& content) const {
+    std::ofstream(dir_ / name) << content;
+    return (dir_ / name).string();
+  }
+
+ private:
+  fs::path dir_;
+};
+
+const char* const kPrefixes =
+    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+    "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+    "@prefix kg: <https://kgbuild.org/ontology#> .\n"
+    "@prefix kge: <https://kgbuild.org/id/> .\n"
+    "@prefix kgm: <https://kgbuild.org/amount/> .\n";
+
+// A graph where Valdora raised one amount, given as Turtle predicate-object pairs of the amount.
+std::string raised_graph(const std::string& amount) {
+  return std::string(kPrefixes) + "kge:Valdora rdfs:label \"Valdora\" ; kg:raised kgm:a .\nkgm:a " + amount + " .\n";
+}
+
+// Does the gold amount spec match the graph's amount?
+bool amount_hit(const std::string& gold_amount, const std::string& graph_amount) {
+  const TempDir dir;
+  kg::EvalOptions options;
+  options.gold = dir.write("gold.tsv", "Valdora\traised\t-\t" + gold_amount + "\n");
+  options.graph = dir.write("graph.ttl", raised_graph(graph_amount));
+  const kg::EvalReport report = kg::evaluate(options);
+  REQUIRE(report.amounts.expected == 1);
+  REQUIRE(report.amounts.found == 1);
+  return report.amounts.recalled == 1;
+}
+
+std::string error_of(const kg::EvalOptions& options) {
+  try {
+    kg::evaluate(options);
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  FAIL("expected evaluate to throw");
+  return {};
+}
+
+kg::EvalReport fixture_report() {
+  kg::EvalOptions options;
+  options.gold = (kData / "gold.tsv").string();
+  options.graph = (kData / "graph.ttl").string();
+  return kg::evaluate(options);
+}
+
+}  // namespace
+
+TEST_CASE("relations: precision, recall and F1", "[eval]") {
+  const kg::EvalReport r = fixture_report();
+  // Graph: partner, fundedBy, competitor, acquiredBy, country, chair. Gold: five required
+  // (ceo is missed), "?product" not in the graph, "?chair" in it.
+  CHECK(r.relations.found == 6);
+  CHECK(r.relations.expected == 5);
+  CHECK(r.relations.recalled == 4);
+  CHECK(r.relations.counted == 5);  // the optional chair fact is not counted
+  CHECK(r.relations.correct == 4);
+  CHECK(r.relations.precision == Approx(0.8));
+  CHECK(r.relations.recall == Approx(0.8));
+  CHECK(r.relations.f1 == Approx(0.8));
+}
+
+TEST_CASE("amounts: values, ranges, up to, and claim amounts", "[eval]") {
+  const kg::EvalReport r = fixture_report();
+  CHECK(r.amounts.found == 3);
+  CHECK(r.amounts.expected == 3);
+  CHECK(r.amounts.recalled == 3);
+  CHECK(r.amounts.correct == 3);
+  CHECK(r.amounts.precision == Approx(1.0));
+  CHECK(r.amounts.recall == Approx(1.0));
+  CHECK(r.amounts.f1 == Approx(1.0));
+}
+
+TEST_CASE("missed and unexpected facts are listed", "[eval]") {
+  const kg::EvalReport r = fixture_report();
+  CHECK(r.missed == std::vector<std::string>{"missed      Valdora\tceo\tInes Moreau"});
+  REQUIRE(r.unexpected.size() == 1);
+  CHECK_THAT(r.unexpected[0], StartsWith("unexpected  "));
+  CHECK_THAT(r.unexpected[0], Contains("country"));
+  CHECK_THAT(r.unexpected[0], Contains("harborland"));
+  // Optional lines are never missed, facts they allow never unexpected.
+  for (const auto& line : r.missed) CHECK_THAT(line, !Contains("product"));
+  for (const auto& line : r.unexpected) CHECK_THAT(line, !Contains("chair"));
+}
+
+TEST_CASE("scores per property", "[eval]") {
+  const kg::EvalReport r = fixture_report();
+  REQUIRE(r.by_property.count("partner"));
+  CHECK(r.by_property.at("partner").f1 == Approx(1.0));
+  // acquiredBy: the plain fact and its amount, both right.
+  REQUIRE(r.by_property.count("acquiredBy"));
+  CHECK(r.by_property.at("acquiredBy").expected == 2);
+  CHECK(r.by_property.at("acquiredBy").recalled == 2);
+  REQUIRE(r.by_property.count("ceo"));
+  CHECK(r.by_property.at("ceo").recall == Approx(0.0));
+  REQUIRE(r.by_property.count("country"));
+  CHECK(r.by_property.at("country").precision == Approx(0.0));
+  // Properties with nothing expected and nothing counted are left out.
+  CHECK(r.by_property.count("product") == 0);
+  CHECK(r.by_property.count("chair") == 0);
+  CHECK(r.by_property.count("founder") == 0);
+}
+
+TEST_CASE("symmetric properties match in either direction, others do not", "[eval]") {
+  const TempDir dir;
+  kg::EvalOptions options;
+  options.graph = dir.write("g.ttl", std::string(kPrefixes) +
+                                         "kge:Adler kg:partner kge:Valdora ; kg:competitor kge:Harbor ; kg:fundedBy kge:Corvid .\n");
+  options.gold = dir.write("gold.tsv",
+                           "Valdora\tpartner\tAdler\n"
+                           "Harbor\tcompetitor\tAdler\n"
+                           "Corvid\tfundedBy\tAdler\n");
+  const kg::EvalReport r = kg::evaluate(options);
+  CHECK(r.relations.recalled == 2);
+  CHECK(r.missed == std::vector<std::string>{"missed      Corvid\tfundedBy\tAdler"});
+  REQUIRE(r.unexpected.size() == 1);
+  CHECK_THAT(r.unexpected[0], Contains("adler\tfundedBy\tcorvid"));
+}
+
+TEST_CASE("a gold predicate may accept alternatives", "[eval]") {
+  const TempDir dir;
+  kg::EvalOptions options;
+  options.graph = dir.write("g.ttl", std::string(kPrefixes) + "kge:Valdora kg:founder kge:Ines_Moreau .\n");
+  options.gold = dir.write("gold.tsv", "Valdora\tceo|founder\tInes Moreau\n");
+  const kg::EvalReport r = kg::evaluate(options);
+  CHECK(r.relations.recalled == 1);
+  CHECK(r.relations.precision == Approx(1.0));
+}
+
+TEST_CASE("names are compared folded, legal forms dropped, aliases applied", "[eval][aliases]") {
+  const TempDir dir;
+  kg::EvalOptions options;
+  options.graph = dir.write("g.ttl", std::string(kPrefixes) +
+                                         "kge:X rdfs:label \"SOCI\xC3\x89T\xC3\x89 Harbor, Inc.\" ; kg:partner kge:Y .\n"
+                                         "kge:Y rdfs:label \"Adler   N.V.\" .\n");
+  options.gold = dir.write("gold.tsv", "Societe harbor\tpartner\tadler\n");
+  CHECK(kg::evaluate(options).relations.recalled == 1);
+
+  // Without the alias file the short name "VG" is not "Valdora Group".
+  kg::EvalOptions aliased;
+  aliased.graph = (kData / "aliased.nt").string();
+  aliased.gold = (kData / "aliased.gold.tsv").string();
+  CHECK(kg::evaluate(aliased).relations.recalled == 0);
+  aliased.aliases = (kData / "aliases.tsv").string();
+  const kg::EvalReport r = kg::evaluate(aliased);
+  CHECK(r.relations.recalled == 1);
+  CHECK(r.relations.f1 == Approx(1.0));
+}
+
+TEST_CASE("gold amounts against graph amounts", "[eval][amounts]") {
+  const std::string value5 = "kg:currency \"USD\" ; kg:value \"5000000000\"^^xsd:decimal";
+  CHECK(amount_hit("5e9 USD", value5));
+  CHECK(amount_hit("5000000000 usd", value5));  // currency case does not matter
+  CHECK(amount_hit("5.02e9 USD", value5));      // within half a percent
+  CHECK_FALSE(amount_hit("5.1e9 USD", value5));
+  CHECK_FALSE(amount_hit("5e9 EUR", value5));
+  CHECK(amount_hit("4e9 EUR|5e9 USD", value5));  // alternatives
+  CHECK(amount_hit("..5e9 USD", value5));        // "up to" in the gold, a plain value in the graph
+  CHECK(amount_hit("5e9.. USD", value5));
+
+  const std::string upto5 = "kg:currency \"USD\" ; kg:maxValue \"5000000000\"^^xsd:decimal";
+  CHECK(amount_hit("..5e9 USD", upto5));
+  CHECK(amount_hit("5e9 USD", upto5));  // the gold gives the figure, the graph says "up to" it
+  CHECK_FALSE(amount_hit("5e9.. USD", upto5));
+  CHECK_FALSE(amount_hit("..4e9 USD", upto5));
+
+  const std::string atleast1 = "kg:currency \"USD\" ; kg:minValue \"1000000000\"^^xsd:decimal";
+  CHECK(amount_hit("1e9.. USD", atleast1));
+  CHECK_FALSE(amount_hit("..1e9 USD", atleast1));
+
+  const std::string range = "kg:currency \"USD\" ; kg:minValue \"1000000000\"^^xsd:decimal ; kg:maxValue \"2000000000\"^^xsd:decimal";
+  CHECK(amount_hit("1e9..2e9 USD", range));
+  CHECK_FALSE(amount_hit("1e9..3e9 USD", range));
+  CHECK(amount_hit("..2e9 USD", range));
+  CHECK(amount_hit("1e9.. USD", range));
+}
+
+TEST_CASE("graphs in N-Triples are read too", "[eval]") {
+  const TempDir dir;
+  kg::EvalOptions options;
+  options.graph = dir.write("g.nt",
+                            "<https://kgbuild.org/id/Valdora> <https://kgbuild.org/ontology#partner> <https://kgbuild.org/id/Adler_Bank> .\n");
+  options.gold = dir.write("gold.tsv", "Adler Bank\tpartner\tValdora\n");
+  CHECK(kg::evaluate(options).relations.recalled == 1);
+}
+
+TEST_CASE("an empty graph recalls nothing", "[eval]") {
+  const TempDir dir;
+  kg::EvalOptions options;
+  options.graph = dir.write("g.ttl", kPrefixes);
+  options.gold = dir.write("gold.tsv", "Valdora\tpartner\tAdler\nValdora\traised\t-\t5e9 USD\n");
+  const kg::EvalReport r = kg::evaluate(options);
+  CHECK(r.relations.recall == Approx(0.0));
+  CHECK(r.relations.f1 == Approx(0.0));
+  CHECK(r.amounts.recall == Approx(0.0));
+  CHECK(r.missed.size() == 2);
+  CHECK(r.unexpected.empty());
+}
+
+TEST_CASE("bad gold files and graphs are errors with file and line", "[eval][errors]") {
+  const TempDir dir;
+  kg::EvalOptions options;
+  options.graph = dir.write("g.ttl", kPrefixes);
+  SECTION("too few columns") {
+    options.gold = dir.write("gold.tsv", "# header\nValdora\tpartner\tAdler\nValdora partner Adler\n");
+    const std::string what = error_of(options);
+    CHECK_THAT(what, StartsWith(options.gold + ":3: "));
+    CHECK_THAT(what, Contains("tab-separated"));
+  }
+  SECTION("an amount that is not a number") {
+    options.gold = dir.write("gold.tsv", "Valdora\traised\t-\tfive USD\n");
+    const std::string what = error_of(options);
+    CHECK_THAT(what, StartsWith(options.gold + ":1: "));
+    CHECK_THAT(what, Contains("five USD"));
+  }
+  SECTION("an amount without a currency") {
+    options.gold = dir.write("gold.tsv", "\nValdora\traised\t-\t5e9\n");
+    CHECK_THAT(error_of(options), StartsWith(options.gold + ":2: "));
+  }
+  SECTION("no gold file") {
+    options.gold = (fs::temp_directory_path() / "kgbuild-no-such-gold.tsv").string();
+    CHECK_THAT(error_of(options), Contains("kgbuild-no-such-gold.tsv"));
+  }
+  SECTION("a graph that is not Turtle") {
+    options.gold = dir.write("gold.tsv", "Valdora\tpartner\tAdler\n");
+    options.graph = dir.write("broken.ttl", "kge:Valdora kg:partner .\n");
+    CHECK_THAT(error_of(options), Contains("broken.ttl"));
+  }
+  SECTION("no alias file") {
+    options.gold = dir.write("gold.tsv", "Valdora\tpartner\tAdler\n");
+    options.aliases = (fs::temp_directory_path() / "kgbuild-no-such-aliases.tsv").string();
+    CHECK_THAT(error_of(options), Contains("kgbuild-no-such-aliases.tsv"));
+  }
+}
+
+TEST_CASE("the printed report", "[eval][report]") {
+  const kg::EvalReport r = fixture_report();
+  std::ostringstream quiet, verbose;
+  kg::print_report(r, false, quiet);
+  kg::print_report(r, true, verbose);
+  CHECK_THAT(quiet.str(), Contains("F1 relations=0.80 amounts=1.00"));
+  CHECK_THAT(quiet.str(), Contains("partner"));
+  CHECK_THAT(quiet.str(), !Contains("missed"));
+  CHECK_THAT(verbose.str(), Contains("missed      Valdora\tceo\tInes Moreau"));
+  CHECK_THAT(verbose.str(), Contains("unexpected  "));
+}

@@ -206,7 +206,13 @@ class Reader {
 
 }  // namespace
 
+// Some editors start UTF-8 files with a byte order mark; it is not text.
+void strip_bom(std::string& content) {
+  if (content.compare(0, 3, "\xEF\xBB\xBF") == 0) content.erase(0, 3);
+}
+
 Article parse_text_article(std::string content, const std::string& origin) {
+  strip_bom(content);
   check_utf8(content, origin, 1);
   Article article;
   article.origin = origin;
@@ -246,6 +252,7 @@ Article parse_text_article(std::string content, const std::string& origin) {
 }
 
 Article parse_jsonl_record(std::string_view record, const std::string& file, std::size_t line) {
+  if (record.substr(0, 3) == "\xEF\xBB\xBF") record.remove_prefix(3);
   check_utf8(record, file, line);
   nlohmann::json parsed;
   try {

@@ -98,8 +98,8 @@ std::vector<std::string> check_rule_pack(const RulePack& pack) {
   }
   Rule file_scope;
   file_scope.file = pack.file;
-  for (const auto& cue : pack.status_cues) check_status(file_scope, 0, 0, cue.status, out);
-  check_status(file_scope, 0, 0, pack.default_status, out);
+  for (const auto& cue : pack.status_cues) check_status(file_scope, cue.line, cue.column, cue.status, out);
+  check_status(file_scope, pack.default_status_line, pack.default_status_column, pack.default_status, out);
   return out;
 }
 

@@ -118,6 +118,7 @@ class PackParser {
     const Lexeme head = next();
     if (head.kind != Lexeme::Kind::word) fail(head, "expected a keyword (language, list, status, default-status, attribution, rule, match, emit)");
     if (indented) return rule_body(head);
+    if (head.text == "match" || head.text == "emit") fail(head, "expected '" + head.text + "' to be indented under a 'rule' line");
     finish_rule();
     if (head.text == "language") return language();
     if (!language_seen_) fail(head, "expected 'language en|nl|fr' before anything else");
@@ -191,13 +192,14 @@ class PackParser {
     expect(Lexeme::Kind::equals, "'=' after the status name");
     auto cues = items();
     if (cues.empty()) fail(peek(), "expected at least one cue");
-    pack_.status_cues.push_back(StatusCue{name.text, std::move(cues)});
-    status_columns_.push_back(name.column);
+    pack_.status_cues.push_back(StatusCue{name.text, std::move(cues), line_no_, name.column});
   }
 
   void default_status() {
     const Lexeme name = expect(Lexeme::Kind::word, "a status name");
     pack_.default_status = name.text;
+    pack_.default_status_line = line_no_;
+    pack_.default_status_column = name.column;
     expect_end();
   }
 
@@ -423,7 +425,6 @@ class PackParser {
   TextAnalyzer& analyzer_;
   RulePack pack_;
   std::map<std::string, std::vector<std::vector<std::string>>> lists_;
-  std::vector<std::size_t> status_columns_;
   std::vector<Lexeme> lexemes_;
   std::size_t pos_ = 0, line_no_ = 0;
   bool language_seen_ = false;

@@ -3,6 +3,7 @@
 #include <sord/sord.h>
 
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -50,10 +51,15 @@ Term to_term(const SordNode* node) {
 
 }  // namespace
 
+// Sord reads a null graph as "any graph" in searches, so the default graph is stored under this
+// name and given back as the default graph when written.
+constexpr const char* kDefaultGraph = "urn:kgbuild:default-graph";
+
 struct Store::Impl {
   SordWorld* world = nullptr;
   SordModel* model = nullptr;
   std::unordered_set<std::string> seen;
+  std::set<std::string> graphs;  // sorted: the default graph ("") first
 
   Impl() {
     world = sord_world_new();
@@ -90,23 +96,25 @@ void Store::add(const Quad& q) {
   NodeRef s(impl_->world, impl_->make(q.subject));
   NodeRef p(impl_->world, impl_->make(q.predicate));
   NodeRef o(impl_->world, impl_->make(q.object));
-  std::optional<NodeRef> g;
-  if (!q.graph.empty()) g.emplace(impl_->world, sord_new_uri(impl_->world, bytes(q.graph)));
-  SordQuad quad = {s.get(), p.get(), o.get(), g ? g->get() : nullptr};
+  NodeRef g(impl_->world, sord_new_uri(impl_->world, bytes(q.graph.empty() ? std::string(kDefaultGraph) : q.graph)));
+  SordQuad quad = {s.get(), p.get(), o.get(), g.get()};
   sord_add(impl_->model, quad);
+  impl_->graphs.insert(q.graph);
 }
 
 std::size_t Store::size() const { return sord_num_quads(impl_->model); }
 
 void Store::write(QuadWriter& writer) const {
-  IterRef it(sord_begin(impl_->model));
-  if (!it.get()) return;
-  for (; !sord_iter_end(it.get()); sord_iter_next(it.get())) {
-    SordQuad quad;
-    sord_iter_get(it.get(), quad);
-    Quad q{to_term(quad[SORD_SUBJECT]), to_term(quad[SORD_PREDICATE]), to_term(quad[SORD_OBJECT]),
-           quad[SORD_GRAPH] ? reinterpret_cast<const char*>(sord_node_get_string(quad[SORD_GRAPH])) : ""};
-    writer.write(q);
+  // Graph by graph, each through Sord's graph index, so every statement is written in sorted order.
+  for (const auto& graph : impl_->graphs) {
+    NodeRef g(impl_->world, sord_new_uri(impl_->world, bytes(graph.empty() ? std::string(kDefaultGraph) : graph)));
+    IterRef it(sord_search(impl_->model, nullptr, nullptr, nullptr, g.get()));
+    if (!it.get()) continue;
+    for (; !sord_iter_end(it.get()); sord_iter_next(it.get())) {
+      SordQuad quad;
+      sord_iter_get(it.get(), quad);
+      writer.write(Quad{to_term(quad[SORD_SUBJECT]), to_term(quad[SORD_PREDICATE]), to_term(quad[SORD_OBJECT]), graph});
+    }
   }
 }
 

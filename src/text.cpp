@@ -228,9 +228,28 @@ struct TextAnalyzer::Impl {
       while (b < e && static_cast<unsigned char>(text[b]) <= ' ') ++b;
       while (e > b && static_cast<unsigned char>(text[e - 1]) <= ' ') --e;
       if (b == e) continue;
+      // ICU ends a sentence at "U.S." or "Dr." when a capital follows; on the same line that is an
+      // abbreviation inside the sentence, not its end.
+      if (!out.empty() && ends_with_abbreviation(text.substr(out.back().begin, out.back().end - out.back().begin)) &&
+          text.substr(out.back().end, b - out.back().end).find('\n') == std::string_view::npos) {
+        out.back().end = static_cast<std::uint32_t>(e);
+        continue;
+      }
       out.push_back(Sentence{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), 0, 0, 0, 0});
     }
     return out;
+  }
+
+  static bool ends_with_abbreviation(std::string_view sentence) {
+    static constexpr std::array<std::string_view, 24> abbreviations = {
+        "U.S.", "U.K.", "E.U.", "Dr.", "Mr.", "Mrs.", "Ms.", "Sen.", "Gov.", "Rep.", "Prof.", "Gen.", "St.",
+        "Jr.", "Sr.", "Inc.", "Corp.", "Ltd.", "Co.", "No.", "vs.", "Mme.", "dhr.", "mevr."};
+    for (const auto abbreviation : abbreviations) {
+      if (sentence.size() < abbreviation.size() || sentence.substr(sentence.size() - abbreviation.size()) != abbreviation) continue;
+      const std::size_t before = sentence.size() - abbreviation.size();
+      if (before == 0 || sentence[before - 1] == ' ' || sentence[before - 1] == '(') return true;
+    }
+    return false;
   }
 };
 

@@ -73,6 +73,7 @@ struct Rule {
 struct StatusCue {
   std::string status;  // local name of a kg:Status individual
   std::vector<std::vector<std::string>> phrases;
+  std::size_t line = 0, column = 0;
 };
 
 struct RulePack {
@@ -81,6 +82,7 @@ struct RulePack {
   std::vector<Rule> rules;
   std::vector<StatusCue> status_cues;  // in precedence order
   std::string default_status = "Announced";
+  std::size_t default_status_line = 0, default_status_column = 0;
   std::vector<Rule> attributions;      // patterns binding "source"
 };
 

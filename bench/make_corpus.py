@@ -97,7 +97,7 @@ def amount(rng, lang):
 def article(rng, lang, index):
     sentences = []
     for _ in range(rng.randint(14, 22)):
-        if rng.random() < 0.45:
+        if rng.random() < 0.2:  # about the density of facts in the seed articles
             template = rng.choice(FACTS[lang])
             sentences.append(template.format(
                 inv=rng.choice(KNOWN + [name(rng)]), inv2=rng.choice(KNOWN), org=name(rng), org2=name(rng),

@@ -99,12 +99,10 @@ class Matcher {
     return m && (types & bit(m->type));
   }
 
-  std::uint32_t words_at(const std::vector<std::string>& phrase, std::uint32_t pos) const {
+  std::uint32_t words_at(const std::vector<std::uint32_t>& phrase, std::uint32_t pos) const {
     if (pos + phrase.size() > units_.size()) return 0;
-    for (std::size_t j = 0; j < phrase.size(); ++j) {
-      const Unit& u = units_[pos + j];
-      if (u.mention >= 0 || a_.text.tokens[u.token_begin].key != phrase[j]) return 0;
-    }
+    for (std::size_t j = 0; j < phrase.size(); ++j)
+      if (units_[pos + j].word != phrase[j]) return 0;
     return static_cast<std::uint32_t>(phrase.size());
   }
 
@@ -112,7 +110,7 @@ class Matcher {
     if (++steps_ > kStepLimit) return false;
     switch (n.kind) {
       case PatternNode::Kind::words:
-        for (const auto& phrase : n.phrases)
+        for (const auto& phrase : n.phrase_ids)
           if (const std::uint32_t length = words_at(phrase, pos); length && bind(n, pos, pos + length, k)) return true;
         return false;
       case PatternNode::Kind::type:
@@ -166,29 +164,6 @@ class Matcher {
   std::uint32_t furthest_unit_ = 0;
 };
 
-// The first key of every phrase a required element needs: a sentence without any of them cannot match.
-std::optional<std::vector<std::string>> required_keys(const Pattern& p) {
-  for (const auto& n : p) {
-    if (n.min == 0 || n.kind != PatternNode::Kind::words) continue;
-    std::vector<std::string> keys;
-    for (const auto& phrase : n.phrases) keys.push_back(phrase.front());
-    return keys;
-  }
-  return std::nullopt;
-}
-
-// Every required word element of a pattern, as the first keys of its phrases.
-std::vector<std::vector<std::string>> required_word_sets(const Pattern& p) {
-  std::vector<std::vector<std::string>> sets;
-  for (const auto& n : p) {
-    if (n.min == 0 || n.kind != PatternNode::Kind::words) continue;
-    std::vector<std::string> keys;
-    for (const auto& phrase : n.phrases) keys.push_back(phrase.front());
-    sets.push_back(std::move(keys));
-  }
-  return sets;
-}
-
 TypeMask required_types(const Pattern& p) {
   for (const auto& n : p)
     if (n.min > 0 && (n.kind == PatternNode::Kind::type || n.kind == PatternNode::Kind::coordination)) return n.types;
@@ -201,24 +176,86 @@ bool is_symmetric(const std::string& property) { return property == "partner" ||
 
 }  // namespace
 
-CompiledPack::CompiledPack(const RulePack& pack) : pack_(pack) {
-  for (const auto& rule : pack_.rules) {
-    // A rule is indexed under a trigger of each of its match lines.
-    std::set<std::string> keys;
-    TypeMask types = 0;
-    bool always = false;
-    for (const auto& pattern : rule.patterns) {
-      if (auto required = required_keys(pattern)) keys.insert(required->begin(), required->end());
-      else if (TypeMask t = required_types(pattern)) types |= t;
-      else always = true;
+CompiledPack::CompiledPack(RulePack pack) : pack_(std::move(pack)) {
+  for (auto& rule : pack_.rules)
+    for (auto& pattern : rule.patterns) intern_pattern(pattern);
+  for (auto& rule : pack_.attributions)
+    for (auto& pattern : rule.patterns) intern_pattern(pattern);
+  for (const auto& cue : pack_.status_cues) {
+    std::vector<std::vector<std::uint32_t>> phrases;
+    for (const auto& phrase : cue.phrases) {
+      std::vector<std::uint32_t> ids;
+      for (const auto& key : phrase) ids.push_back(intern(key));
+      phrases.push_back(std::move(ids));
     }
-    for (const auto& key : keys) by_trigger_[key].push_back(&rule);
-    auto& sets = required_[&rule];
-    for (const auto& pattern : rule.patterns) sets.push_back(required_word_sets(pattern));
-    if (types || always) by_type_.emplace_back(always ? static_cast<TypeMask>(0xFFFF) : types, &rule);
+    status_ids_.push_back(std::move(phrases));
   }
-  for (std::size_t i = 0; i < pack_.status_cues.size(); ++i)
-    for (const auto& phrase : pack_.status_cues[i].phrases) status_by_key_[phrase.front()].push_back(i);
+  by_trigger_.resize(word_ids_.size());
+  status_by_word_.resize(word_ids_.size());
+  for (const auto& rule : pack_.rules) index_rule(rule);
+  for (const auto& rule : pack_.attributions) {
+    auto& sets = required_[&rule];
+    for (const auto& pattern : rule.patterns) sets.push_back(required_sets(pattern));
+  }
+  for (std::size_t i = 0; i < status_ids_.size(); ++i)
+    for (const auto& phrase : status_ids_[i]) status_by_word_[phrase.front()].push_back(i);
+}
+
+std::uint32_t CompiledPack::intern(const std::string& key) {
+  return word_ids_.emplace(key, static_cast<std::uint32_t>(word_ids_.size())).first->second;
+}
+
+void CompiledPack::intern_pattern(Pattern& pattern) {
+  for (auto& node : pattern) {
+    node.phrase_ids.clear();
+    for (const auto& phrase : node.phrases) {
+      std::vector<std::uint32_t> ids;
+      for (const auto& key : phrase) ids.push_back(intern(key));
+      node.phrase_ids.push_back(std::move(ids));
+    }
+    for (auto& alt : node.alternatives) intern_pattern(alt);
+  }
+}
+
+// For each required word element of a pattern, the ids its phrases start with: a sentence that
+// lacks all of one element's ids cannot match.
+std::vector<std::vector<std::uint32_t>> CompiledPack::required_sets(const Pattern& pattern) const {
+  std::vector<std::vector<std::uint32_t>> sets;
+  for (const auto& n : pattern) {
+    if (n.min == 0 || n.kind != PatternNode::Kind::words) continue;
+    std::vector<std::uint32_t> ids;
+    for (const auto& phrase : n.phrase_ids) ids.push_back(phrase.front());
+    sets.push_back(std::move(ids));
+  }
+  return sets;
+}
+
+// A rule is indexed under the first required word element of each match line, or under the mention
+// types it needs when a line requires no word.
+void CompiledPack::index_rule(const Rule& rule) {
+  std::set<std::uint32_t> triggers;
+  TypeMask types = 0;
+  bool always = false;
+  auto& sets = required_[&rule];
+  for (const auto& pattern : rule.patterns) {
+    sets.push_back(required_sets(pattern));
+    if (!sets.back().empty()) triggers.insert(sets.back().front().begin(), sets.back().front().end());
+    else if (TypeMask t = required_types(pattern)) types |= t;
+    else always = true;
+  }
+  for (auto id : triggers) by_trigger_[id].push_back(&rule);
+  if (types || always) by_type_.emplace_back(always ? static_cast<TypeMask>(0xFFFF) : types, &rule);
+}
+
+bool CompiledPack::possible(const Rule& rule, std::size_t pattern, const WordSet& present) const {
+  const auto it = required_.find(&rule);
+  if (it == required_.end()) return true;
+  for (const auto& ids : it->second[pattern]) {
+    const bool any = std::any_of(ids.begin(), ids.end(),
+                                 [&](std::uint32_t id) { return std::binary_search(present.begin(), present.end(), id); });
+    if (!any) return false;
+  }
+  return true;
 }
 
 std::vector<Unit> CompiledPack::units(const ArticleAnalysis& a, std::uint32_t sentence) const {
@@ -230,11 +267,12 @@ std::vector<Unit> CompiledPack::units(const ArticleAnalysis& a, std::uint32_t se
   for (std::uint32_t t = s.token_begin; t < s.token_end;) {
     while (m < mentions.size() && mentions[m].token_end <= t) ++m;
     if (m < mentions.size() && mentions[m].token_begin == t) {
-      out.push_back(Unit{t, mentions[m].token_end, static_cast<std::int32_t>(m)});
+      out.push_back(Unit{t, mentions[m].token_end, static_cast<std::int32_t>(m), kNoWord});
       t = mentions[m].token_end;
       continue;
     }
-    out.push_back(Unit{t, t + 1, -1});
+    const auto id = word_ids_.find(a.text.tokens[t].key);
+    out.push_back(Unit{t, t + 1, -1, id == word_ids_.end() ? kNoWord : id->second});
     ++t;
   }
   return out;
@@ -250,51 +288,41 @@ bool may_start(const PatternNode& first, const ArticleAnalysis& a, std::uint32_t
     case PatternNode::Kind::type:
     case PatternNode::Kind::coordination:
       return unit.mention >= 0 && (first.types & bit(a.mentions[sentence][static_cast<std::size_t>(unit.mention)].type));
-    case PatternNode::Kind::words: {
-      if (unit.mention >= 0) return false;
-      const std::string& key = a.text.tokens[unit.token_begin].key;
-      return std::any_of(first.phrases.begin(), first.phrases.end(), [&](const auto& p) { return p.front() == key; });
-    }
+    case PatternNode::Kind::words:
+      return unit.word != kNoWord &&
+             std::any_of(first.phrase_ids.begin(), first.phrase_ids.end(), [&](const auto& p) { return p.front() == unit.word; });
     default: return true;
   }
 }
 
-using KeySet = std::unordered_set<std::string_view>;
-
-KeySet sentence_keys(const ArticleAnalysis& a, const std::vector<Unit>& units) {
-  KeySet keys;
-  keys.reserve(units.size() * 2);
+WordSet sentence_words(const std::vector<Unit>& units) {
+  WordSet words;
   for (const auto& u : units)
-    if (u.mention < 0) keys.insert(a.text.tokens[u.token_begin].key);
-  return keys;
-}
-
-bool has_key(const KeySet& present, const std::vector<std::string>& keys) {
-  return std::any_of(keys.begin(), keys.end(), [&](const std::string& k) { return present.count(k) != 0; });
+    if (u.word != kNoWord) words.push_back(u.word);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
 }
 
 }  // namespace
 
 std::vector<RuleMatch> CompiledPack::match_rule(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
                                                 const std::vector<Unit>& units) const {
-  return match_rule(rule, a, sentence, units, sentence_keys(a, units));
+  return match_rule(rule, a, sentence, units, sentence_words(units));
 }
 
 std::vector<RuleMatch> CompiledPack::match_rule(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
-                                                const std::vector<Unit>& units, const KeySet& present) const {
+                                                const std::vector<Unit>& units, const WordSet& present) const {
   std::vector<RuleMatch> out;
   // A pattern whose required words are not all in the sentence cannot match anywhere in it.
-  std::vector<bool> possible(rule.patterns.size(), true);
-  if (const auto it = required_.find(&rule); it != required_.end())
-    for (std::size_t p = 0; p < rule.patterns.size(); ++p)
-      for (const auto& keys : it->second[p])
-        if (possible[p] && !has_key(present, keys)) possible[p] = false;
-  if (std::none_of(possible.begin(), possible.end(), [](bool b) { return b; })) return out;
+  std::vector<bool> open(rule.patterns.size());
+  for (std::size_t p = 0; p < rule.patterns.size(); ++p) open[p] = possible(rule, p, present);
+  if (std::none_of(open.begin(), open.end(), [](bool b) { return b; })) return out;
   Matcher matcher(a, sentence, units, rule.captures.size());
   for (std::uint32_t start = 0; start < units.size(); ++start) {
     for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
       const Pattern& pattern = rule.patterns[p];
-      if (!possible[p] || !may_start(pattern.front(), a, sentence, units[start])) continue;
+      if (!open[p] || !may_start(pattern.front(), a, sentence, units[start])) continue;
       std::uint32_t end = 0;
       if (!matcher.at(pattern, start, end) || end == start) continue;
       out.push_back(RuleMatch{&rule, start, end, matcher.captures()});
@@ -313,8 +341,7 @@ std::vector<RuleMatch> CompiledPack::match(const ArticleAnalysis& a, std::uint32
       present |= bit(a.mentions[sentence][static_cast<std::size_t>(u.mention)].type);
       continue;
     }
-    const auto it = by_trigger_.find(a.text.tokens[u.token_begin].key);
-    if (it != by_trigger_.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    if (u.word != kNoWord) candidates.insert(candidates.end(), by_trigger_[u.word].begin(), by_trigger_[u.word].end());
   }
   for (const auto& [types, rule] : by_type_)
     if (types & present) candidates.push_back(rule);
@@ -326,7 +353,7 @@ std::vector<RuleMatch> CompiledPack::match(const ArticleAnalysis& a, std::uint32
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   std::vector<RuleMatch> out;
   if (candidates.empty()) return out;
-  const KeySet words = sentence_keys(a, units);
+  const WordSet words = sentence_words(units);
   for (const Rule* rule : candidates) {
     auto found = match_rule(*rule, a, sentence, units, words);
     out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
@@ -350,22 +377,21 @@ RuleProgress CompiledPack::progress(const Rule& rule, const ArticleAnalysis& a, 
 }
 
 std::string CompiledPack::status_of(const ArticleAnalysis& a, std::uint32_t sentence) const {
-  const Sentence& s = a.text.sentences[sentence];
-  std::size_t best = pack_.status_cues.size();
-  for (std::uint32_t t = s.token_begin; t < s.token_end; ++t) {
-    const auto it = status_by_key_.find(a.text.tokens[t].key);
-    if (it == status_by_key_.end()) continue;
-    for (std::size_t cue : it->second) {
+  const auto units = this->units(a, sentence);
+  std::size_t best = status_ids_.size();
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    if (units[u].word == kNoWord) continue;
+    for (std::size_t cue : status_by_word_[units[u].word]) {
       if (cue >= best) continue;
-      for (const auto& phrase : pack_.status_cues[cue].phrases) {
-        if (t + phrase.size() > s.token_end) continue;
+      for (const auto& phrase : status_ids_[cue]) {
+        if (u + phrase.size() > units.size()) continue;
         bool same = true;
-        for (std::size_t j = 0; j < phrase.size() && same; ++j) same = a.text.tokens[t + j].key == phrase[j];
+        for (std::size_t j = 0; j < phrase.size() && same; ++j) same = units[u + j].word == phrase[j];
         if (same) { best = cue; break; }
       }
     }
   }
-  return best < pack_.status_cues.size() ? pack_.status_cues[best].status : pack_.default_status;
+  return best < status_ids_.size() ? pack_.status_cues[best].status : pack_.default_status;
 }
 
 namespace {
@@ -408,8 +434,10 @@ std::int32_t sentence_date(const ArticleAnalysis& a, std::uint32_t sentence) {
 
 std::int32_t CompiledPack::attribution_of(const ArticleAnalysis& a, std::uint32_t sentence,
                                           const std::vector<Unit>& units) const {
+  if (pack_.attributions.empty()) return -1;
+  const WordSet words = sentence_words(units);
   for (const auto& rule : pack_.attributions) {
-    auto matches = match_rule(rule, a, sentence, units);
+    auto matches = match_rule(rule, a, sentence, units, words);
     if (matches.empty()) continue;
     const auto source = std::find_if(rule.captures.begin(), rule.captures.end(), [](const Capture& c) { return c.name == "source"; });
     const auto index = static_cast<std::size_t>(source - rule.captures.begin());
@@ -420,12 +448,12 @@ std::int32_t CompiledPack::attribution_of(const ArticleAnalysis& a, std::uint32_
 }
 
 Extractor::Extractor(const std::map<Lang, RulePack>& packs) {
-  for (const auto& [lang, pack] : packs) compiled_.try_emplace(lang, pack);
+  for (const auto& [lang, pack] : packs) compiled_.emplace(lang, std::make_unique<CompiledPack>(pack));
 }
 
 const CompiledPack* Extractor::pack(Lang lang) const {
   const auto it = compiled_.find(lang);
-  return it == compiled_.end() ? nullptr : &it->second;
+  return it == compiled_.end() ? nullptr : it->second.get();
 }
 
 void Extractor::emit(const CompiledPack& pack, const ArticleAnalysis& a, std::uint32_t sentence,

@@ -53,17 +53,21 @@ class ArticleGraph {
     if (described_.size() <= static_cast<std::size_t>(index)) described_.resize(a_.entities.size(), false);
     if (described_[static_cast<std::size_t>(index)]) return id;
     described_[static_cast<std::size_t>(index)] = true;
-    global(id, term(ns::rdf, "type"), iri(term(vocab::ns, to_string(e.type))));
-    global(id, term(ns::rdfs, "label"), Term::literal(e.name));
+    // Most entities recur across articles: describe each once, and each new alias once.
+    if (shared_.first_time(id)) {
+      global(id, term(ns::rdf, "type"), iri(term(vocab::ns, to_string(e.type))));
+      global(id, term(ns::rdfs, "label"), Term::literal(e.name));
+      if (!e.qid.empty()) global(id, term(ns::owl, "sameAs"), iri(term(ns::wikidata, e.qid)));
+    }
     for (const auto& form : e.surfaces)
-      if (form != e.name) global(id, term(ns::skos, "altLabel"), Term::literal(form));
-    if (!e.qid.empty()) global(id, term(ns::owl, "sameAs"), iri(term(ns::wikidata, e.qid)));
+      if (form != e.name && shared_.first_time(id + '\t' + form)) global(id, term(ns::skos, "altLabel"), Term::literal(form));
     return id;
   }
 
   std::string money(std::int32_t index) {
     const MoneyAmount& m = a_.money[static_cast<std::size_t>(index)];
     std::string id = b_.money_iri(m);
+    if (!shared_.first_time(id)) return id;
     global(id, term(ns::rdf, "type"), iri(vocab::MonetaryAmount));
     global(id, vocab::currency, Term::literal(m.currency));
     if (!m.value.empty()) global(id, vocab::value, Term::typed(m.value, "decimal"));
@@ -116,6 +120,8 @@ class ArticleGraph {
     const Token& first = a_.text.tokens[f.token_begin];
     const Token& last = a_.text.tokens[f.token_end - 1];
     const std::string amount = f.amount >= 0 ? money(f.amount) : "";
+    const std::string sentence_id = sentence(f.sentence);  // before the claim: subjects stay grouped
+    const std::string attribution = f.attribution >= 0 ? entity(f.attribution) : "";
     const std::string id = b_.options().base + "claim/" +
                            content_hash(doc_ + "\n" + subject + "\n" + property + "\n" + object + "\n" + amount + "\n" +
                                         std::to_string(first.cp_begin) + "," + std::to_string(last.cp_end));
@@ -129,8 +135,8 @@ class ArticleGraph {
     local(id, vocab::status, iri(term(vocab::ns, f.status)));
     local(id, vocab::rule, Term::literal(f.rule->id));
     local(id, vocab::confidence, decimal(f.confidence));
-    if (f.attribution >= 0) local(id, vocab::attributedTo, iri(entity(f.attribution)));
-    local(id, vocab::sentence, iri(sentence(f.sentence)));
+    if (f.attribution >= 0) local(id, vocab::attributedTo, iri(attribution));
+    local(id, vocab::sentence, iri(sentence_id));
     local(id, term(ns::prov, "wasDerivedFrom"), iri(doc_));
     local(id, term(ns::nif, "beginIndex"), count(first.cp_begin));
     local(id, term(ns::nif, "endIndex"), count(last.cp_end));
@@ -138,11 +144,9 @@ class ArticleGraph {
           Term::literal(a_.text.text.substr(first.begin, last.end - first.begin)));
   }
 
-  std::vector<Quad> finish() {
-    std::sort(out_.begin(), out_.end());
-    out_.erase(std::unique(out_.begin(), out_.end()), out_.end());
-    return std::move(out_);
-  }
+  // Statements come out grouped by subject (document, then each claim with its sentence) and in the
+  // order of the article, which is the same on every run: no sort is needed.
+  std::vector<Quad> finish() { return std::move(out_); }
 
  private:
   std::size_t count_cps() const {

@@ -59,6 +59,7 @@ struct Store::Impl {
   SordWorld* world = nullptr;
   SordModel* model = nullptr;
   std::unordered_set<std::string> seen;
+  std::unordered_set<std::string> described;
   std::set<std::string> graphs;  // sorted: the default graph ("") first
 
   Impl() {
@@ -101,6 +102,8 @@ void Store::add(const Quad& q) {
   sord_add(impl_->model, quad);
   impl_->graphs.insert(q.graph);
 }
+
+bool Store::first_time(std::string_view key) { return impl_->described.emplace(key).second; }
 
 std::size_t Store::size() const { return sord_num_quads(impl_->model); }
 

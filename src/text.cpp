@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "kgbuild/utf8.hpp"
 
@@ -125,6 +126,8 @@ std::string fold_key(std::string_view token) {
 
 struct TextAnalyzer::Impl {
   const icu::Normalizer2* nfc = nullptr;
+  // Folding a non-ASCII word goes through ICU; the same words recur, so their keys are kept.
+  std::unordered_map<std::string, std::string> folded;
   std::unique_ptr<icu::BreakIterator> words;
   std::array<std::unique_ptr<icu::BreakIterator>, 3> sentences;  // per Lang, made on first use
 
@@ -164,8 +167,17 @@ struct TextAnalyzer::Impl {
       }
       token.flags |= case_flags(piece);
     }
-    token.key = fold_key(piece);
+    token.key = key_of(piece);
     out.push_back(std::move(token));
+  }
+
+  std::string key_of(std::string_view piece) {
+    if (is_ascii(piece)) return fold_key(piece);
+    std::string word(piece);
+    if (auto it = folded.find(word); it != folded.end()) return it->second;
+    std::string key = fold_key(piece);
+    if (folded.size() < 200000) folded.emplace(std::move(word), key);
+    return key;
   }
 
   std::vector<Token> tokenize(std::string_view text) {

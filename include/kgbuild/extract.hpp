@@ -3,6 +3,7 @@
 // article and returns the facts its rules emit, each with its evidence.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,10 +33,16 @@ struct Fact {
 };
 
 // One unit of a sentence as rules see it: a plain token, or a whole mention.
+inline constexpr std::uint32_t kNoWord = 0xFFFFFFFF;
+
 struct Unit {
   std::uint32_t token_begin = 0, token_end = 0;
-  std::int32_t mention = -1;  // index into the sentence's mentions
+  std::int32_t mention = -1;     // index into the sentence's mentions
+  std::uint32_t word = kNoWord;  // the token's id in the pack's word table; kNoWord for mentions and words no rule uses
 };
+
+// The word ids a sentence holds, sorted: what the rule index and the required-word checks ask about.
+using WordSet = std::vector<std::uint32_t>;
 
 struct CaptureSpan {
   std::uint32_t unit_begin = 0, unit_end = 0;
@@ -55,27 +62,39 @@ struct RuleProgress {
   std::uint32_t unit = 0;         // where the next element failed
 };
 
+// A rule pack made ready to run: words interned as integer ids, rules indexed by the words and
+// mention types they need.
 class CompiledPack {
  public:
-  explicit CompiledPack(const RulePack& pack);
+  explicit CompiledPack(RulePack pack);
+  CompiledPack(const CompiledPack&) = delete;
+  CompiledPack& operator=(const CompiledPack&) = delete;
   const RulePack& pack() const { return pack_; }
   std::vector<Unit> units(const ArticleAnalysis& a, std::uint32_t sentence) const;
   std::vector<RuleMatch> match(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
   std::vector<RuleMatch> match_rule(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
                                     const std::vector<Unit>& units) const;
   std::vector<RuleMatch> match_rule(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
-                                    const std::vector<Unit>& units, const std::unordered_set<std::string_view>& present) const;
+                                    const std::vector<Unit>& units, const WordSet& present) const;
   RuleProgress progress(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
   std::string status_of(const ArticleAnalysis& a, std::uint32_t sentence) const;
   std::int32_t attribution_of(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
 
  private:
-  const RulePack& pack_;
-  std::unordered_map<std::string, std::vector<const Rule*>> by_trigger_;  // first key of a required word
-  std::vector<std::pair<TypeMask, const Rule*>> by_type_;                  // rules with no required word
-  std::unordered_map<std::string, std::vector<std::size_t>> status_by_key_;  // first key -> cue index
-  // Per rule, per match line: the first keys of each required word element.
-  std::unordered_map<const Rule*, std::vector<std::vector<std::vector<std::string>>>> required_;
+  std::uint32_t intern(const std::string& key);
+  void intern_pattern(Pattern& pattern);
+  void index_rule(const Rule& rule);
+  std::vector<std::vector<std::uint32_t>> required_sets(const Pattern& pattern) const;
+  bool possible(const Rule& rule, std::size_t pattern, const WordSet& present) const;
+
+  RulePack pack_;
+  std::unordered_map<std::string, std::uint32_t> word_ids_;
+  std::vector<std::vector<const Rule*>> by_trigger_;         // word id -> rules that need it
+  std::vector<std::pair<TypeMask, const Rule*>> by_type_;     // rules with no required word
+  std::vector<std::vector<std::size_t>> status_by_word_;     // word id -> status cues starting with it
+  std::vector<std::vector<std::vector<std::uint32_t>>> status_ids_;  // cue -> phrases as ids
+  // Per rule, per match line: for each required word element, the ids its phrases start with.
+  std::unordered_map<const Rule*, std::vector<std::vector<std::vector<std::uint32_t>>>> required_;
 };
 
 class Extractor {
@@ -90,7 +109,7 @@ class Extractor {
             const RuleMatch& match, const std::string& status, std::int32_t attribution, std::vector<Fact>& out) const;
 
  private:
-  std::map<Lang, CompiledPack> compiled_;
+  std::map<Lang, std::unique_ptr<CompiledPack>> compiled_;
 };
 
 }  // namespace kg

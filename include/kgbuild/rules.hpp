@@ -30,6 +30,7 @@ struct PatternNode {
   enum class Kind : std::uint8_t { words, type, coordination, group, gap };
   Kind kind = Kind::words;
   std::vector<std::vector<std::string>> phrases;  // words: alternative key sequences
+  std::vector<std::vector<std::uint32_t>> phrase_ids;  // the same as word ids, filled by CompiledPack
   TypeMask types = 0;                               // type, coordination
   std::vector<std::vector<PatternNode>> alternatives;  // group
   std::int16_t capture = -1;

@@ -34,7 +34,15 @@ bool is_separator(const std::string& key) {
          key == "ainsi" || key == "que" || key == "evenals" || key == "plus";
 }
 
-bool is_role_word(const Token& t) { return (t.flags & kTokenWord) && !is_separator(t.key) && t.key.size() > 1; }
+bool is_conjunction(const std::string& key) {
+  return key == "and" || key == "en" || key == "et" || key == "&" || key == "as" || key == "ainsi" || key == "evenals" ||
+         key == "plus";
+}
+
+// "and entrepreneur David Okafor": a word naming a role, not "selon", "of" or "de".
+bool is_role_word(const Token& t) {
+  return (t.flags & kTokenWord) && !is_separator(t.key) && t.key.size() > 1 && !is_function_word(t.key);
+}
 
 constexpr std::size_t kStepLimit = 100000;  // a pathological pattern gives up rather than hang
 
@@ -132,6 +140,7 @@ class Matcher {
   bool coordination(const PatternNode& n, std::uint32_t pos, K k) {
     if (!type_at(n.types, pos)) return false;
     std::vector<std::uint32_t> ends{pos + 1};
+    std::size_t last_joined = 0;  // index in ends of the last item reached through "and" / "en" / "et"
     std::uint32_t p = pos + 1;
     while (true) {
       std::uint32_t q = p;
@@ -142,14 +151,20 @@ class Matcher {
              is_separator(a_.text.tokens[units_[q].token_begin].key))
         ++q;
       if (q == p) break;
+      bool conjunction = false;
+      for (std::uint32_t i = p; i < q; ++i) conjunction = conjunction || is_conjunction(a_.text.tokens[units_[i].token_begin].key);
       // "and entrepreneur David Okafor", "and its CEO X": a short role before the next name.
       std::uint32_t r = q;
       while (r < units_.size() && r < q + 3 && units_[r].mention < 0 && is_role_word(a_.text.tokens[units_[r].token_begin])) ++r;
       if (r > q && type_at(n.types, r)) q = r;
       if (!type_at(n.types, q)) break;
       ends.push_back(q + 1);
+      if (conjunction) last_joined = ends.size() - 1;
       p = q + 1;
     }
+    // "A, B and C" is a list; "Selon Bloomberg, Microsoft" and "Nvidia, the chipmaker" are not:
+    // a list ends with a conjunction.
+    ends.resize(last_joined + 1);
     for (auto it = ends.rbegin(); it != ends.rend(); ++it)
       if (bind(n, pos, *it, k)) return true;
     return false;
@@ -588,6 +603,11 @@ std::vector<Fact> Extractor::extract(const ArticleAnalysis& a) const {
     for (const auto& m : matches) emit(*compiled, a, s, units[s], m, status, attribution, found);
     drop_implicit_duplicates(found);
     drop_conflicts(found);
+    // "Volgens Reuters koopt X Y": the outlet the sentence cites is not a party to its facts.
+    if (attributions[s] >= 0)
+      found.erase(std::remove_if(found.begin(), found.end(),
+                                 [&](const Fact& f) { return f.subject == attributions[s] || f.object == attributions[s]; }),
+                  found.end());
     for (auto& f : found)
       if (seen.insert(fact_key(a, f)).second) facts.push_back(std::move(f));
   }

@@ -53,6 +53,12 @@ bool is_determiner(const std::string& key) {
   return std::find(determiners.begin(), determiners.end(), key) != determiners.end();
 }
 
+// "the", "het", "la": a reference to something named before ("a", "een", "une" introduce).
+bool is_definite(const std::string& key) {
+  static constexpr std::array<std::string_view, 9> definite = {"the", "het", "de", "la", "le", "l'", "les", "this", "that"};
+  return std::find(definite.begin(), definite.end(), key) != definite.end();
+}
+
 std::string name_key(std::string_view text) { return fold_key(text); }
 
 class ArticleScan {
@@ -151,7 +157,7 @@ class ArticleScan {
   // not followed by a name, refer to the organisation of that country the article is about.
   std::optional<Reference> nationality_reference(const Sentence& s, std::uint32_t pos, std::uint32_t end,
                                                  std::int32_t country, const std::vector<Mention>& ms) const {
-    if (pos == s.token_begin || !is_determiner(tokens_[pos - 1].key)) return std::nullopt;
+    if (pos == s.token_begin || !is_definite(tokens_[pos - 1].key)) return std::nullopt;
     std::uint32_t cue_end = end;
     for (std::uint32_t i = end; i < s.token_end && i < end + 2 && cue_end == end; ++i)
       if (auto length = gaz_.org_prefix_at(tokens_, i, s.token_end)) cue_end = i + *length;
@@ -295,6 +301,13 @@ class ArticleScan {
     return cue_ends_at(end, floor, [&](std::uint32_t b, std::uint32_t e) { return gaz_.org_prefix_at(tokens_, b, e); });
   }
 
+  // "het Amerikaanse Lumentum", "du chinois Leapmotor": an article and a nationality before a name.
+  bool nationality_before(std::uint32_t pos, const std::vector<Mention>& ms) const {
+    if (ms.empty() || ms.back().token_end != pos || ms.back().type != MentionType::nationality) return false;
+    const std::uint32_t before = ms.back().token_begin;
+    return before > 0 && (is_determiner(tokens_[before - 1].key) || tokens_[before - 1].key == "du");
+  }
+
   bool person_cue_before(std::uint32_t pos, std::uint32_t floor) const {
     return cue_ends_at(pos, floor, [&](std::uint32_t b, std::uint32_t e) { return gaz_.person_title_at(tokens_, b, e); });
   }
@@ -310,7 +323,7 @@ class ArticleScan {
   }
 
   bool stops_run(std::uint32_t i, std::uint32_t limit) const {
-    if (auto hit = gaz_.match(tokens_, i, limit, a_.text.lang); hit && hit->kind == PhraseKind::name) return true;
+    if (auto hit = gaz_.match(tokens_, i, limit, a_.text.lang); hit && hit->kind != PhraseKind::descriptor) return true;
     return gaz_.person_title_at(tokens_, i, limit).has_value();
   }
 
@@ -346,7 +359,7 @@ class ArticleScan {
   bool unknown_entity(const Sentence& s, std::uint32_t pos, std::vector<Mention>& ms, std::vector<bool>& covered,
                       std::uint32_t& next) {
     if (!is_capitalised_word(tokens_[pos])) return false;
-    if (pos == s.token_begin && is_function_word(tokens_[pos].key)) return false;
+    if (is_function_word(tokens_[pos].key)) return false;  // "Het", "The", "Selon" open no name
     const bool given = gaz_.is_given_name(tokens_[pos].key);
     std::uint32_t end = pos + 1;
     bool hyphenated = false;
@@ -367,7 +380,8 @@ class ArticleScan {
       type = EntityType::product;
     else if (length >= 2 && given && length <= 4 && !hyphenated) type = EntityType::person;
     else if (length >= 2 && !hyphenated && person_cue_before(pos, s.token_begin)) type = EntityType::person;
-    else if (org_cue_before(pos, s.token_begin, ms) || org_apposition_after(end, s.token_end)) type = EntityType::organization;
+    else if (org_cue_before(pos, s.token_begin, ms) || org_apposition_after(end, s.token_end) || nationality_before(pos, ms))
+      type = EntityType::organization;
     else return false;
     const std::int32_t entity = intern_unknown(surface(pos, end), type);
     for (auto t = pos; t < end; ++t) covered[t - s.token_begin] = true;
@@ -442,7 +456,8 @@ class ArticleScan {
       add_entity_mention(ms, pos, pos + 1, it->second, true);
       return;
     }
-    if (auto length = gaz_.generic_reference_at(tokens_, pos, s.token_end); length && !descriptor_at(s, pos + 1, *length - 1)) {
+    if (auto length = gaz_.generic_reference_at(tokens_, pos, s.token_end);
+        length && !descriptor_at(s, pos + 1, *length - 1) && !introduces_name(s, pos + *length)) {
       if (const std::int32_t antecedent_org = antecedent(); antecedent_org >= 0) {
         cover(pos + *length);
         add_entity_mention(ms, pos, pos + *length, antecedent_org, true);
@@ -455,7 +470,7 @@ class ArticleScan {
   // A name found earlier in this article ("Kestrel Semiconductor" again): entity and length.
   std::optional<std::pair<std::int32_t, std::uint32_t>> article_name_at(const Sentence& s, std::uint32_t pos) const {
     if (unknown_.empty() || !is_capitalised_word(tokens_[pos])) return std::nullopt;
-    for (std::uint32_t length = std::min<std::uint32_t>(6, s.token_end - pos); length >= 2; --length) {
+    for (std::uint32_t length = std::min<std::uint32_t>(6, s.token_end - pos); length >= 1; --length) {
       const auto it = unknown_.find(name_key(surface(pos, pos + length)));
       if (it != unknown_.end()) return std::make_pair(it->second, length);
     }
@@ -474,6 +489,16 @@ class ArticleScan {
       end = after - 1;
     }
     return std::nullopt;
+  }
+
+  // "la fintech allemande Zahlfix", "the start-up Brightwave": what looks like a reference is an
+  // introduction when a name follows, possibly after a nationality.
+  bool introduces_name(const Sentence& s, std::uint32_t after) const {
+    if (after < s.token_end) {
+      if (auto hit = gaz_.match(tokens_, after, s.token_end, a_.text.lang); hit && hit->kind == PhraseKind::demonym)
+        after += hit->length;
+    }
+    return after < s.token_end && is_capitalised_word(tokens_[after]);
   }
 
   // Is there a descriptor at pos longer than `covered_by_reference` tokens? "le géant de Redmond"

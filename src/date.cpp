@@ -454,32 +454,36 @@ std::optional<DateValue> resolve_relative(Unit unit, int offset, const DateValue
   return std::nullopt;
 }
 
-// The most recent such weekday strictly before the article date (direction -1), or the next one
-// strictly after it (+1).
-std::optional<DateValue> resolve_weekday(int wd, int direction, const DateValue& a) {
+// The most recent such weekday before the article date (direction -1), or the next one after it
+// (+1). A bare weekday may be the article's own day ("said on Tuesday" in Tuesday's paper); "last
+// Tuesday" and "next Tuesday" never are.
+std::optional<DateValue> resolve_weekday(int wd, int direction, bool bare, const DateValue& a) {
   if (a.precision != DatePrecision::day) return std::nullopt;
   const long base = days_from_civil(a.year, a.month, a.day);
   const int today = weekday(base);
   int delta = direction < 0 ? (today - wd + 7) % 7 : (wd - today + 7) % 7;
-  if (delta == 0) delta = 7;
+  if (delta == 0 && !bare) delta = 7;
   return civil_from_days(base + direction * delta);
 }
 
-// A date without a year is the latest one not after the article date: "18 December" in a
-// January article is last December.
+// A date without a year is the occurrence nearest the article date, looking back further than
+// ahead: "18 December" in a January article is last December, "1 November" in an October article
+// is next month, "in October" in a January article is last October. More than a month ahead is
+// taken as last year's ("since 1 March" in a January article).
 std::optional<DateValue> resolve_parsed(const Parsed& p, const std::optional<DateValue>& article) {
   DateValue v{p.year, p.month, p.precision == DatePrecision::day ? p.day : 0, p.precision};
   if (p.year == 0) {
     if (!article) return std::nullopt;
     const DateValue& a = *article;
     v.year = a.year;
-    bool later = false;
-    if (a.precision == DatePrecision::day && p.precision == DatePrecision::day) {
-      later = p.month > a.month || (p.month == a.month && p.day > a.day);
-    } else if (a.precision != DatePrecision::year) {
-      later = p.month > a.month;
+    if (a.precision != DatePrecision::year) {
+      // Months from the article to the date in the article's year; more than two ahead is last year's.
+      const int ahead = p.month - a.month;
+      if (ahead > 1) --v.year;
+      else if (ahead < -10) ++v.year;
     }
-    if (later) --v.year;
+    // 29 February only exists in leap years: the nearest one back.
+    if (v.precision == DatePrecision::day && !valid_day(v.year, v.month, v.day) && valid_day(v.year - 1, v.month, v.day)) --v.year;
   }
   if (v.precision == DatePrecision::day && !valid_day(v.year, v.month, v.day)) return std::nullopt;
   return v;
@@ -536,22 +540,28 @@ std::optional<Found> weekday_expression(const Scanner& t, std::size_t k, Lang la
   std::size_t next = k + 1;
   std::size_t end = wd.end;
   int direction = -1;
+  bool bare = true;
   if (lang == Lang::fr) {
     if (t.is(k + 1, "dernier") || t.is(k + 1, "prochain")) {
+      bare = false;
       direction = t.is(k + 1, "prochain") ? 1 : -1;
       end = t[k + 1].end;
       next = k + 2;
     }
   } else if (k > 0) {
-    if (t.is(k - 1, "last") || t.is(k - 1, "vorige") || t.is(k - 1, "afgelopen")) first = k - 1;
+    if (t.is(k - 1, "last") || t.is(k - 1, "vorige") || t.is(k - 1, "afgelopen")) {
+      first = k - 1;
+      bare = false;
+    }
     if (t.is(k - 1, "next") || t.is(k - 1, "volgende") || t.is(k - 1, "komende")) {
       first = k - 1;
       direction = 1;
+      bare = false;
     }
   }
   Found found{next, std::nullopt};
   if (!article) return found;
-  if (auto v = resolve_weekday(wd.value, direction, *article)) found.match = DateMatch{t[first].begin, end, *v, true};
+  if (auto v = resolve_weekday(wd.value, direction, bare, *article)) found.match = DateMatch{t[first].begin, end, *v, true};
   return found;
 }
 

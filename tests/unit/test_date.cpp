@@ -51,7 +51,8 @@ const DateCase kDateCases[] = {
     {"The chief executive resigned last week.", Lang::en, kSat, "last week", "2025-01-11", "date", true},
     {"The shares jumped yesterday.", Lang::en, kSat, "yesterday", "2025-01-17", "date", true},
     {"The firm said on Monday that it would cut jobs.", Lang::en, kSat, "Monday", "2025-01-13", "date", true},
-    {"The firm said on Saturday that it was sold.", Lang::en, kSat, "Saturday", "2025-01-11", "date", true},
+    // A bare weekday can be the article's own day.
+    {"The firm said on Saturday that it was sold.", Lang::en, kSat, "Saturday", "2025-01-18", "date", true},
     {"Monday's meeting was cancelled.", Lang::en, kSat, "Monday", "2025-01-13", "date", true},
     {"Regulators approved it earlier this week.", Lang::en, kSat, "earlier this week", "2025-01-18", "date", true},
     // Dutch

@@ -55,7 +55,7 @@ class Explainer {
       out_ << paint_("   no rule '" + o_.why_not + "' in the " + std::string(to_string(a.text.lang)) + " pack\n", kRed);
       return;
     }
-    const auto facts = r_.extractor().extract(a);
+    const auto facts = r_.extractor().extract(a);  // may resolve references again: show them after
     for (std::uint32_t s = 0; s < a.text.sentences.size(); ++s) sentence(a, *pack, s, facts, why_not);
   }
 

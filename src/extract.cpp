@@ -447,6 +447,33 @@ std::int32_t sentence_date(const ArticleAnalysis& a, std::uint32_t sentence) {
 
 }  // namespace
 
+namespace {
+
+bool is_possessive(const std::string& key) {
+  static const std::set<std::string> words = {"its", "their", "zijn", "haar", "hun", "son", "sa", "ses", "leur", "leurs"};
+  return words.count(key) != 0;
+}
+
+}  // namespace
+
+// What TOPIC stands for in a match. "X, who is still its chief executive": "its" is the sentence's
+// own subject, named before the match. "Sequoia led the round": the company the article is about.
+std::int32_t topic_of(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units, const RuleMatch& match,
+                      std::int32_t article_topic) {
+  bool possessive = false;
+  for (std::uint32_t u = match.unit_begin; u < match.unit_end && !possessive; ++u)
+    possessive = units[u].mention < 0 && is_possessive(a.text.tokens[units[u].token_begin].key);
+  if (possessive && !a.subjects.empty()) {
+    const std::int32_t own = a.subjects[sentence];
+    const auto& ms = a.mentions[sentence];
+    const bool before_match = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+      return m.entity == own && m.token_end <= units[match.unit_begin].token_begin;
+    });
+    if (own >= 0 && before_match) return own;
+  }
+  return article_topic;
+}
+
 std::int32_t CompiledPack::attribution_of(const ArticleAnalysis& a, std::uint32_t sentence,
                                           const std::vector<Unit>& units) const {
   if (pack_.attributions.empty()) return -1;
@@ -473,7 +500,7 @@ const CompiledPack* Extractor::pack(Lang lang) const {
 
 void Extractor::emit(const CompiledPack& pack, const ArticleAnalysis& a, std::uint32_t sentence,
                      const std::vector<Unit>& units, const RuleMatch& match, const std::string& status,
-                     std::int32_t attribution, std::vector<Fact>& out) const {
+                     std::int32_t attribution, std::int32_t article_topic, std::vector<Fact>& out) const {
   (void)pack;
   const Rule& rule = *match.rule;
   const std::uint32_t token_begin = units[match.unit_begin].token_begin;
@@ -485,7 +512,7 @@ void Extractor::emit(const CompiledPack& pack, const ArticleAnalysis& a, std::ui
         return captured_entities(a, sentence, units, match.captures[static_cast<std::size_t>(capture)],
                                  rule.captures[static_cast<std::size_t>(capture)].types, &coreferent);
       coreferent = true;
-      const std::int32_t topic = a.topics.empty() ? -1 : a.topics[sentence];
+      const std::int32_t topic = topic_of(a, sentence, units, match, article_topic);
       return topic >= 0 ? std::vector<std::int32_t>{topic} : std::vector<std::int32_t>{};
     };
     const auto subjects = side(e.subject);
@@ -529,6 +556,56 @@ void Extractor::emit(const CompiledPack& pack, const ArticleAnalysis& a, std::ui
 }
 
 namespace {
+
+// The organisation the article is about, as the sentences are read: the one named most so far,
+// not counting outlets and organisations the article has shown investing (investors are named
+// often in funding news, but the round is someone else's); the first named on a tie.
+class ArticleTopic {
+ public:
+  explicit ArticleTopic(const ArticleAnalysis& a) : a_(a), counts_(a.entities.size(), 0), first_(a.entities.size(), 0) {}
+
+  void read(std::uint32_t sentence) {
+    for (const auto& m : a_.mentions[sentence]) {
+      if (m.type != MentionType::organization || a_.entities[static_cast<std::size_t>(m.entity)].outlet) continue;
+      const auto e = static_cast<std::size_t>(m.entity);
+      if (counts_[e]++ == 0) first_[e] = ++order_;
+    }
+  }
+
+  void investor(std::int32_t entity) {
+    if (investors_.size() <= static_cast<std::size_t>(entity)) investors_.resize(a_.entities.size(), false);
+    investors_[static_cast<std::size_t>(entity)] = true;
+  }
+
+  bool is_investor(std::int32_t entity) const {
+    return entity >= 0 && static_cast<std::size_t>(entity) < investors_.size() && investors_[static_cast<std::size_t>(entity)];
+  }
+
+  std::int32_t current() const {
+    const std::int32_t best = most_named(false);
+    return best >= 0 ? best : most_named(true);
+  }
+
+ private:
+  std::int32_t most_named(bool with_investors) const {
+    std::int32_t best = -1;
+    for (std::size_t e = 0; e < counts_.size(); ++e) {
+      if (counts_[e] == 0 || (!with_investors && e < investors_.size() && investors_[e])) continue;
+      if (best < 0 || counts_[e] > counts_[static_cast<std::size_t>(best)] ||
+          (counts_[e] == counts_[static_cast<std::size_t>(best)] && first_[e] < first_[static_cast<std::size_t>(best)]))
+        best = static_cast<std::int32_t>(e);
+    }
+    return best;
+  }
+
+
+ private:
+  const ArticleAnalysis& a_;
+  std::vector<int> counts_;
+  std::vector<std::size_t> first_;
+  std::vector<bool> investors_;
+  std::size_t order_ = 0;
+};
 
 std::string money_key(const ArticleAnalysis& a, std::int32_t money) {
   if (money < 0) return {};
@@ -581,7 +658,7 @@ void drop_implicit_duplicates(std::vector<Fact>& found) {
 
 }  // namespace
 
-std::vector<Fact> Extractor::extract(const ArticleAnalysis& a) const {
+std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
   std::vector<Fact> facts;
   const CompiledPack* compiled = pack(a.text.lang);
   if (!compiled) return facts;
@@ -594,13 +671,18 @@ std::vector<Fact> Extractor::extract(const ArticleAnalysis& a) const {
     if (article_attribution < 0) article_attribution = attributions[s];
   }
   std::set<std::string> seen;
+  ArticleTopic topic(a);
   for (std::uint32_t s = 0; s < a.text.sentences.size(); ++s) {
+    topic.read(s);
+    // "Halden raised $60m in a round led by Nvidia, the company said": the company is not the investor.
+    for (auto& m : a.mentions[s])
+      if (m.generic && topic.is_investor(m.entity) && topic.current() >= 0) m.entity = topic.current();
     const auto matches = compiled->match(a, s, units[s]);
     if (matches.empty()) continue;
     const std::string status = compiled->status_of(a, s);
     const std::int32_t attribution = attributions[s] >= 0 ? attributions[s] : article_attribution;
     std::vector<Fact> found;
-    for (const auto& m : matches) emit(*compiled, a, s, units[s], m, status, attribution, found);
+    for (const auto& m : matches) emit(*compiled, a, s, units[s], m, status, attribution, topic.current(), found);
     drop_implicit_duplicates(found);
     drop_conflicts(found);
     // "Volgens Reuters koopt X Y": the outlet the sentence cites is not a party to its facts.
@@ -608,8 +690,10 @@ std::vector<Fact> Extractor::extract(const ArticleAnalysis& a) const {
       found.erase(std::remove_if(found.begin(), found.end(),
                                  [&](const Fact& f) { return f.subject == attributions[s] || f.object == attributions[s]; }),
                   found.end());
-    for (auto& f : found)
+    for (auto& f : found) {
+      if (f.property == "fundedBy" && f.object >= 0) topic.investor(f.object);
       if (seen.insert(fact_key(a, f)).second) facts.push_back(std::move(f));
+    }
   }
   return facts;
 }

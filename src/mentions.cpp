@@ -69,9 +69,11 @@ class ArticleScan {
   void run() {
     a_.mentions.resize(a_.text.sentences.size());
     a_.topics.assign(a_.text.sentences.size(), -1);
+    a_.subjects.assign(a_.text.sentences.size(), -1);
     for (std::size_t s = 0; s < a_.text.sentences.size(); ++s) {
       sentence(s);
       a_.topics[s] = topic();
+      a_.subjects[s] = subject(s);
     }
     drop_unanchored_descriptors();
   }
@@ -190,6 +192,20 @@ class ArticleScan {
       ++org_mentions_[static_cast<std::size_t>(entity)];
       recent_orgs_.push_back(RecentOrg{entity, current_sentence_});
     }
+  }
+
+  std::int32_t subject(std::size_t sentence) const {
+    const auto& ms = a_.mentions[sentence];
+    const std::uint32_t end = a_.text.sentences[sentence].token_end;
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+      const Mention& m = ms[i];
+      if (m.type != MentionType::organization || a_.entities[static_cast<std::size_t>(m.entity)].outlet) continue;
+      // "Former Equinor executive Kari Holm": the organisation qualifies a person.
+      const bool before_person = (i + 1 < ms.size() && ms[i + 1].type == MentionType::person && ms[i + 1].token_begin <= m.token_end + 2) ||
+                                 (m.token_end < end && gaz_.person_title_at(tokens_, m.token_end, end).has_value());
+      if (!before_person) return m.entity;
+    }
+    return -1;
   }
 
   // The organisation the article has named most so far (the first named on a tie).
@@ -461,6 +477,7 @@ class ArticleScan {
       if (const std::int32_t antecedent_org = antecedent(); antecedent_org >= 0) {
         cover(pos + *length);
         add_entity_mention(ms, pos, pos + *length, antecedent_org, true);
+        ms.back().generic = true;
         return;
       }
     }

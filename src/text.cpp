@@ -195,7 +195,27 @@ struct TextAnalyzer::Impl {
                  words->getRuleStatus());
     }
     merge_split_apostrophes(tokens);
+    merge_lowercase_compounds(tokens);
     return tokens;
+  }
+
+  // "start-up", "co-founder", "state-backed": one word, as a reader takes it, so that a gap of N
+  // words in a rule is N words. Names keep their parts ("SoftBank-CEO", "Fathom-3") for matching.
+  static void merge_lowercase_compounds(std::vector<Token>& tokens) {
+    auto lower_word = [](const Token& t) { return (t.flags & kTokenWord) && !(t.flags & kTokenHasUpper); };
+    std::vector<Token> out;
+    out.reserve(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (!out.empty() && i + 1 < tokens.size() && tokens[i].key == "-" && lower_word(out.back()) &&
+          lower_word(tokens[i + 1]) && out.back().end == tokens[i].begin && tokens[i].end == tokens[i + 1].begin) {
+        out.back().end = tokens[i + 1].end;
+        out.back().key += "-" + tokens[i + 1].key;
+        ++i;
+        continue;
+      }
+      out.push_back(std::move(tokens[i]));
+    }
+    tokens.swap(out);
   }
 
   // In running text ICU keeps "OpenAI's" and "d'OpenAI" whole and we split them; a phrase that

@@ -97,16 +97,23 @@ class CompiledPack {
   std::unordered_map<const Rule*, std::vector<std::vector<std::vector<std::uint32_t>>>> required_;
 };
 
+// The organisation TOPIC stands for in a match (see docs/rules.md), or -1: the sentence's own
+// subject when the match says "its", else `article_topic`.
+std::int32_t topic_of(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units, const RuleMatch& match,
+                      std::int32_t article_topic);
+
 class Extractor {
  public:
   explicit Extractor(const std::map<Lang, RulePack>& packs);
   // Facts of one article, deduplicated: one per (subject, property, object, amount), the first
-  // sentence and the highest-priority rule winning.
-  std::vector<Fact> extract(const ArticleAnalysis& a) const;
+  // sentence and the highest-priority rule winning. Generic references ("the company") that point
+  // at an organisation the article has shown investing are moved to the article's topic.
+  std::vector<Fact> extract(ArticleAnalysis& a) const;
   const CompiledPack* pack(Lang lang) const;
   // The facts one match emits (before deduplication).
   void emit(const CompiledPack& pack, const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
-            const RuleMatch& match, const std::string& status, std::int32_t attribution, std::vector<Fact>& out) const;
+            const RuleMatch& match, const std::string& status, std::int32_t attribution, std::int32_t topic,
+            std::vector<Fact>& out) const;
 
  private:
   std::map<Lang, std::unique_ptr<CompiledPack>> compiled_;

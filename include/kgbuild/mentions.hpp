@@ -22,6 +22,7 @@ struct Mention {
   std::int32_t entity = -1;  // ArticleAnalysis::entities index, for entity and nationality mentions
   std::int32_t value = -1;   // index into money / dates / percents
   bool coreferent = false;   // a phrase or short name standing for an entity named elsewhere
+  bool generic = false;      // "the company", "het bedrijf": resolved again once facts show who invests
 };
 
 // An entity as this article knows it: canonical name, type, and the surface forms it was read as.
@@ -41,7 +42,9 @@ struct ArticleAnalysis {
   std::vector<DateValue> dates;
   std::vector<std::string> percents;
   std::vector<std::vector<Mention>> mentions;  // per sentence, in text order, non-overlapping
-  std::vector<std::int32_t> topics;  // per sentence: the organisation named most so far, or -1
+  std::vector<std::int32_t> topics;    // per sentence: the organisation named most so far, or -1
+  std::vector<std::int32_t> subjects;  // per sentence: its first organisation (not an outlet, not
+                                       // "Equinor" in "Equinor executive Kari Holm"), or -1
 };
 
 class MentionFinder {

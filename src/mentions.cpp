@@ -66,7 +66,24 @@ class ArticleScan {
   ArticleScan(const Gazetteer& gazetteer, ArticleAnalysis& a, const std::optional<DateValue>& date)
       : gaz_(gazetteer), a_(a), date_(date), tokens_(a.text.tokens) {}
 
-  void run() {
+  void run() { pass(); }
+
+  // Names found through cues, to know from the first line on when the article is read again.
+  std::vector<std::pair<std::string, EntityType>> learned_names() const {
+    std::vector<std::pair<std::string, EntityType>> learned;
+    for (const auto& e : a_.entities)
+      if (!e.known) learned.emplace_back(e.name, e.type);
+    return learned;
+  }
+
+  void seed(const std::vector<std::pair<std::string, EntityType>>& names) {
+    for (const auto& [name, type] : names) intern_unknown(name, type);
+  }
+
+ private:
+  struct Tentative { std::size_t sentence; std::uint32_t token_begin; };
+
+  void pass() {
     a_.mentions.resize(a_.text.sentences.size());
     a_.topics.assign(a_.text.sentences.size(), -1);
     a_.subjects.assign(a_.text.sentences.size(), -1);
@@ -77,9 +94,6 @@ class ArticleScan {
     }
     drop_unanchored_descriptors();
   }
-
- private:
-  struct Tentative { std::size_t sentence; std::uint32_t token_begin; };
 
   std::int32_t intern_known(std::uint32_t index) {
     if (auto it = known_.find(index); it != known_.end()) return it->second;
@@ -308,6 +322,12 @@ class ArticleScan {
   // Where the cue before a name would end: right before it, or before a nationality in between
   // ("la start-up allemande Brightwave").
   std::uint32_t cue_end_before(std::uint32_t pos, const std::vector<Mention>& ms) const {
+    // "l'éditeur français de logiciels Dataxis": step back over complements, then a nationality.
+    for (int n = 0; n < 2 && pos >= 2 && (tokens_[pos - 1].flags & kTokenWord) && !(tokens_[pos - 1].flags & kTokenHasUpper); ++n) {
+      const std::string& joiner = tokens_[pos - 2].key;
+      if (joiner != "de" && joiner != "d'" && joiner != "du" && joiner != "des" && joiner != "of" && joiner != "van") break;
+      pos -= 2;
+    }
     if (!ms.empty() && ms.back().token_end == pos && ms.back().type == MentionType::nationality) return ms.back().token_begin;
     return pos;
   }
@@ -515,7 +535,20 @@ class ArticleScan {
       if (auto hit = gaz_.match(tokens_, after, s.token_end, a_.text.lang); hit && hit->kind == PhraseKind::demonym)
         after += hit->length;
     }
+    after = skip_complements(after, s.token_end);
     return after < s.token_end && is_capitalised_word(tokens_[after]);
+  }
+
+  // "de logiciels", "of chips": short complements between an organisation noun and the name it
+  // introduces ("l'éditeur français de logiciels Dataxis"), at most two.
+  std::uint32_t skip_complements(std::uint32_t at, std::uint32_t end) const {
+    static const std::set<std::string> joiners = {"de", "d'", "du", "des", "of", "van", "voor", "en"};
+    for (int n = 0; n < 2 && at + 1 < end && joiners.count(tokens_[at].key) != 0; ++n) {
+      const Token& word = tokens_[at + 1];
+      if (!(word.flags & kTokenWord) || (word.flags & kTokenHasUpper)) break;
+      at += 2;
+    }
+    return at;
   }
 
   // Is there a descriptor at pos longer than `covered_by_reference` tokens? "le géant de Redmond"
@@ -557,7 +590,23 @@ class ArticleScan {
 }  // namespace
 
 void MentionFinder::find(ArticleAnalysis& analysis, const std::optional<DateValue>& article_date) const {
-  ArticleScan(gazetteer_, analysis, article_date).run();
+  std::vector<std::pair<std::string, EntityType>> learned;
+  {
+    ArticleScan first(gazetteer_, analysis, article_date);
+    first.run();
+    learned = first.learned_names();
+  }
+  if (learned.empty()) return;
+  // A name the article introduces with a cue ("l'éditeur Dataxis") may come earlier without one,
+  // in the headline: read the article again knowing it from the first line on.
+  analysis.entities.clear();
+  analysis.money.clear();
+  analysis.dates.clear();
+  analysis.percents.clear();
+  analysis.mentions.clear();
+  ArticleScan second(gazetteer_, analysis, article_date);
+  second.seed(learned);
+  second.run();
 }
 
 }  // namespace kg

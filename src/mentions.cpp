@@ -80,6 +80,12 @@ class ArticleScan {
     for (const auto& [name, type] : names) intern_unknown(name, type);
   }
 
+  std::vector<std::vector<Mention>> take_values() { return std::move(value_mentions_); }
+  void reuse_values(std::vector<std::vector<Mention>> values) {
+    value_mentions_ = std::move(values);
+    reuse_values_ = true;
+  }
+
  private:
   struct Tentative { std::size_t sentence; std::uint32_t token_begin; };
 
@@ -284,7 +290,15 @@ class ArticleScan {
     return std::make_pair(first, last);
   }
 
-  void values(const Sentence& s, std::vector<Mention>& ms, std::vector<bool>& covered) {
+  void values(std::size_t index, const Sentence& s, std::vector<Mention>& ms, std::vector<bool>& covered) {
+    // Amounts, dates and percentages do not depend on names: a second reading reuses the first's.
+    if (index < value_mentions_.size()) {
+      for (const auto& m : value_mentions_[index]) {
+        for (auto t = m.token_begin; t < m.token_end; ++t) covered[t - s.token_begin] = true;
+        ms.push_back(m);
+      }
+      return;
+    }
     const std::string_view text = a_.text.sentence_text(s);
     const Lang lang = a_.text.lang;
     auto claim = [&](std::size_t b, std::size_t e, MentionType type, std::int32_t value) {
@@ -431,7 +445,8 @@ class ArticleScan {
     const Sentence& s = a_.text.sentences[index];
     std::vector<Mention> ms;
     std::vector<bool> covered(s.token_end - s.token_begin, false);
-    values(s, ms, covered);
+    values(index, s, ms, covered);
+    if (!reuse_values_) value_mentions_.push_back(ms);
     std::vector<Mention> values_found;
     values_found.swap(ms);
     std::size_t v = 0;  // next value mention, so entity mentions interleave in text order
@@ -580,6 +595,8 @@ class ArticleScan {
   std::unordered_map<std::string, std::int32_t> short_names_;
   std::vector<bool> named_;
   std::vector<Tentative> tentative_;
+  std::vector<std::vector<Mention>> value_mentions_;  // per sentence, from the first reading
+  bool reuse_values_ = false;
   struct RecentOrg { std::int32_t entity; std::size_t sentence; };
   std::vector<RecentOrg> recent_orgs_;
   std::map<std::int32_t, std::int32_t> countries_;  // organisation -> country entity, as the article says
@@ -591,21 +608,21 @@ class ArticleScan {
 
 void MentionFinder::find(ArticleAnalysis& analysis, const std::optional<DateValue>& article_date) const {
   std::vector<std::pair<std::string, EntityType>> learned;
+  std::vector<std::vector<Mention>> values;
   {
     ArticleScan first(gazetteer_, analysis, article_date);
     first.run();
     learned = first.learned_names();
+    values = first.take_values();
   }
   if (learned.empty()) return;
   // A name the article introduces with a cue ("l'éditeur Dataxis") may come earlier without one,
   // in the headline: read the article again knowing it from the first line on.
   analysis.entities.clear();
-  analysis.money.clear();
-  analysis.dates.clear();
-  analysis.percents.clear();
   analysis.mentions.clear();
   ArticleScan second(gazetteer_, analysis, article_date);
   second.seed(learned);
+  second.reuse_values(std::move(values));
   second.run();
 }
 

@@ -1,7 +1,5 @@
 #include "kgbuild/eval.hpp"
 
-#include <serd/serd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -12,6 +10,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "kgbuild/reader.hpp"
 #include "kgbuild/text.hpp"
 
 namespace kg {
@@ -186,45 +185,15 @@ struct Triple {
   bool literal = false;
 };
 
-struct GraphReader {
-  SerdEnv* env = serd_env_new(nullptr);
-  std::vector<Triple> triples;
-  ~GraphReader() { serd_env_free(env); }
-
-  // Prefixed names ("kg:fundedBy") are expanded, so properties are matched on full IRIs.
-  std::string text(const SerdNode* n) const {
-    if (n->type != SERD_CURIE) return std::string(reinterpret_cast<const char*>(n->buf), n->n_bytes);
-    SerdNode full = serd_env_expand_node(env, n);
-    std::string out = full.buf ? reinterpret_cast<const char*>(full.buf) : "";
-    serd_node_free(&full);
-    return out;
-  }
-};
-
-SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) {
-  return serd_env_set_prefix(static_cast<GraphReader*>(handle)->env, name, uri);
-}
-
-SerdStatus on_statement(void* handle, SerdStatementFlags, const SerdNode*, const SerdNode* s, const SerdNode* p,
-                        const SerdNode* o, const SerdNode*, const SerdNode* lang) {
-  auto* r = static_cast<GraphReader*>(handle);
-  r->triples.push_back(Triple{r->text(s), r->text(p), r->text(o), lang ? r->text(lang) : "", o->type == SERD_LITERAL});
-  return SERD_SUCCESS;
-}
-
 std::vector<Triple> read_graph(const std::string& path) {
-  const std::string ext = path.substr(path.find_last_of('.') + 1);
-  SerdSyntax syntax = SERD_TURTLE;
-  if (ext == "nt") syntax = SERD_NTRIPLES;
-  else if (ext == "nq") syntax = SERD_NQUADS;
-  else if (ext == "trig") syntax = SERD_TRIG;
-  GraphReader graph;
-  SerdReader* reader = serd_reader_new(syntax, &graph, nullptr, nullptr, on_prefix, on_statement, nullptr);
-  const SerdStatus status = serd_reader_read_file(reader, reinterpret_cast<const uint8_t*>(path.c_str()));
-  serd_reader_free(reader);
-  if (status != SERD_SUCCESS) throw std::runtime_error(path + ": cannot read the graph (" +
-                                                       reinterpret_cast<const char*>(serd_strerror(status)) + ")");
-  return std::move(graph.triples);
+  const auto syntax = syntax_of_path(path);
+  std::vector<Triple> triples;
+  read_quads(path, syntax.value_or(Syntax::turtle), [&](ReadQuad&& r) {
+    const bool literal = r.quad.object.kind == Term::Kind::literal;
+    triples.push_back(Triple{std::move(r.quad.subject.value), std::move(r.quad.predicate.value),
+                             std::move(r.quad.object.value), std::move(r.object_lang), literal});
+  });
+  return triples;
 }
 
 bool close(std::optional<double> a, std::optional<double> b) {

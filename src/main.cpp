@@ -8,6 +8,7 @@
 #include "kgbuild/eval.hpp"
 #include "kgbuild/explain.hpp"
 #include "kgbuild/pipeline.hpp"
+#include "kgbuild/reader.hpp"
 #include "kgbuild/push.hpp"
 
 namespace po = boost::program_options;
@@ -59,6 +60,7 @@ int extract(const std::vector<std::string>& args) {
   o.add(common_options());
   o.add_options()("input", po::value<std::vector<std::string>>(), "inputs")(
       "output,o", po::value<std::string>(), "write to FILE (completely or not at all) instead of standard output")(
+      "into", po::value<std::string>(), "add to the graph in FILE (.ttl, .nt, .nq, .trig), writing each statement once")(
       "format,f", po::value<std::string>()->default_value("turtle"), "turtle | ntriples | nquads | trig")(
       "base", po::value<std::string>()->default_value("https://kgbuild.org/"), "base IRI of the data")(
       "lang", po::value<std::string>()->default_value("auto"), "en | nl | fr | auto")(
@@ -72,6 +74,10 @@ int extract(const std::vector<std::string>& args) {
   kg::ExtractOptions options;
   options.inputs = vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{"-"};
   if (vm.count("output")) options.output = vm["output"].as<std::string>();
+  if (vm.count("into")) {
+    if (vm.count("output") || !vm["format"].defaulted()) throw UsageError("--into: the file's own name says where and in what syntax; give no -o or --format");
+    options.into = vm["into"].as<std::string>();
+  }
   const auto syntax = kg::syntax_from_string(vm["format"].as<std::string>());
   if (!syntax) throw UsageError("--format: expected turtle, ntriples, nquads or trig, got '" + vm["format"].as<std::string>() + "'");
   options.syntax = *syntax;
@@ -82,7 +88,9 @@ int extract(const std::vector<std::string>& args) {
     options.lang = kg::lang_from_string(lang);
     if (!options.lang) throw UsageError("--lang: expected en, nl, fr or auto, got '" + lang + "'");
   }
-  options.graph.provenance = kg::has_graphs(options.syntax) ? kg::Provenance::graphs : kg::Provenance::claims;
+  // The syntax written decides the default provenance; with --into it is the file's own.
+  const kg::Syntax written = options.into.empty() ? options.syntax : kg::syntax_of_path(options.into).value_or(options.syntax);
+  options.graph.provenance = kg::has_graphs(written) ? kg::Provenance::graphs : kg::Provenance::claims;
   if (vm.count("provenance")) {
     const auto prov = kg::provenance_from_string(vm["provenance"].as<std::string>());
     if (!prov) throw UsageError("--provenance: expected none, claims or graphs");

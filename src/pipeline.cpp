@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "kgbuild/reader.hpp"
+
 namespace kg {
 
 namespace fs = std::filesystem;
@@ -53,28 +55,55 @@ std::int32_t Resources::outlet_entity(const Article& article, ArticleAnalysis& a
   return static_cast<std::int32_t>(analysis.entities.size() - 1);
 }
 
+namespace {
+
+// --into: what the file holds already, so that articles read again add nothing twice.
+void load_existing(const std::string& path, Syntax syntax, Store& store) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return;
+  read_quads(path, syntax, [&](ReadQuad&& r) {
+    if (!r.object_lang.empty()) throw std::runtime_error(path + ": language-tagged literals are not from kgbuild; cannot add to it");
+    store.add(r.quad);
+  }, false);
+}
+
+}  // namespace
+
 ExtractSummary run_extract(Resources& resources, const ExtractOptions& options, std::ostream& log) {
-  if (options.graph.provenance == Provenance::graphs && !has_graphs(options.syntax))
+  ExtractOptions o = options;
+  if (!o.into.empty()) {
+    // The file's own syntax decides; its statements and the new ones are written back sorted.
+    const auto syntax = syntax_of_path(o.into);
+    if (!syntax) throw std::runtime_error(o.into + ": expected a .ttl, .nt, .nq or .trig file for --into");
+    o.syntax = *syntax;
+    o.output = o.into;
+    if (!has_graphs(o.syntax) && o.graph.provenance == Provenance::graphs) o.graph.provenance = Provenance::claims;
+  }
+  if (o.graph.provenance == Provenance::graphs && !has_graphs(o.syntax))
     throw std::runtime_error("--provenance graphs needs --format trig or nquads");
-  GraphBuilder builder(options.graph);
-  std::optional<AtomicFile> file;
-  if (!options.output.empty()) file.emplace(options.output);
-  std::FILE* stream = file ? file->stream() : stdout;
-  QuadWriter writer(stream, options.syntax, builder.prefixes());
+  GraphBuilder builder(o.graph);
   Store shared;
+  if (!o.into.empty()) load_existing(o.into, o.syntax, shared);
+  std::optional<AtomicFile> file;
+  if (!o.output.empty()) file.emplace(o.output);
+  std::FILE* stream = file ? file->stream() : stdout;
+  QuadWriter writer(stream, o.syntax, builder.prefixes());
   ExtractSummary summary;
 
   auto on_article = [&](Article&& article) {
-    ArticleAnalysis analysis = resources.analyze(article, options.lang);
+    ArticleAnalysis analysis = resources.analyze(article, o.lang);
     const std::int32_t outlet = resources.outlet_entity(article, analysis);
     const auto facts = resources.extractor().extract(analysis);
-    for (const auto& quad : builder.article(article, analysis, facts, outlet, shared)) writer.write(quad);
+    for (const auto& quad : builder.article(article, analysis, facts, outlet, shared)) {
+      if (o.into.empty()) writer.write(quad);
+      else shared.add(quad);  // merged with what the file held, written once below
+    }
     summary.facts += facts.size();
     summary.bytes += article.text.size();
   };
   InputErrorSink on_error;
-  if (options.keep_going) on_error = [&](const InputError& e) { log << "kgbuild: skipped: " << e.what() << "\n"; };
-  const InputSummary input = read_articles(options.inputs, on_article, on_error);
+  if (o.keep_going) on_error = [&](const InputError& e) { log << "kgbuild: skipped: " << e.what() << "\n"; };
+  const InputSummary input = read_articles(o.inputs, on_article, on_error);
   shared.write(writer);
   writer.finish();
   if (file) file->commit();

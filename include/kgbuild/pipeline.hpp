@@ -47,6 +47,7 @@ class Resources {
 struct ExtractOptions {
   std::vector<std::string> inputs;
   std::string output;  // empty: standard output
+  std::string into;    // an existing graph file to add to (read, extended, rewritten whole)
   Syntax syntax = Syntax::turtle;
   GraphOptions graph;
   std::optional<Lang> lang;  // forced; otherwise declared or detected per article

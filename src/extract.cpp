@@ -639,7 +639,16 @@ void drop_conflicts(std::vector<Fact>& found) {
     return f.property == "raised" &&
            std::any_of(found.begin(), found.end(), [&](const Fact& g) { return g.property == "fundedBy" && g.object == f.subject; });
   };
-  found.erase(std::remove_if(found.begin(), found.end(), [&](const Fact& f) { return loses(f) || investor_raising(f); }),
+  // One amount in a sentence is one organisation's valuation or round: "a round led by Veldhuis
+  // Capital that valued the company at €1.1 billion" values the company, as the stronger rule says.
+  auto amount_taken = [&](const Fact& f) {
+    return f.object_money >= 0 && std::any_of(found.begin(), found.end(), [&](const Fact& g) {
+             return g.property == f.property && g.object_money == f.object_money && g.subject != f.subject &&
+                    g.rule->priority > f.rule->priority;
+           });
+  };
+  found.erase(std::remove_if(found.begin(), found.end(),
+                             [&](const Fact& f) { return loses(f) || investor_raising(f) || amount_taken(f); }),
               found.end());
 }
 

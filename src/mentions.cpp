@@ -471,6 +471,15 @@ class ArticleScan {
     };
     if (auto hit = known_phrase(s, pos)) {
       const std::uint32_t end = pos + hit->length;
+      // "Equinor Ventures", "Intel Capital": a known name with an organisation suffix is another
+      // organisation, the investment arm or subsidiary.
+      if (hit->kind == PhraseKind::name && gaz_.entity(hit->entity).type == EntityType::organization && end < s.token_end &&
+          is_capitalised_word(tokens_[end]) && gaz_.is_org_suffix(tokens_[end].key) && !covered[end - s.token_begin]) {
+        const std::int32_t arm = intern_unknown(surface(pos, end + 1), EntityType::organization);
+        cover(end + 1);
+        add_entity_mention(ms, pos, end + 1, arm, false);
+        return;
+      }
       const std::int32_t entity = intern_known(hit->entity);
       cover(end);
       if (hit->kind == PhraseKind::demonym) {

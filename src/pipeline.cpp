@@ -35,9 +35,22 @@ Resources::Resources(const fs::path& data_dir, const std::vector<fs::path>& extr
   extractor_ = std::make_unique<Extractor>(*packs_);
 }
 
+namespace {
+
+// The text read: the title, when the body does not open with it already, then the body. Headlines
+// state facts ("Adyen takes over Klikpay for €350m") that the body may only allude to.
+std::string text_with_title(const Article& article) {
+  if (article.title.empty()) return article.text;
+  const auto first = article.text.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && article.text.compare(first, article.title.size(), article.title) == 0) return article.text;
+  return article.title + "\n\n" + article.text;
+}
+
+}  // namespace
+
 ArticleAnalysis Resources::analyze(const Article& article, std::optional<Lang> forced_lang) {
   ArticleAnalysis a;
-  a.text = analyzer_.analyze(article.text, forced_lang ? forced_lang : article.lang);
+  a.text = analyzer_.analyze(text_with_title(article), forced_lang ? forced_lang : article.lang);
   MentionFinder(*gazetteer_).find(a, article.date);
   return a;
 }

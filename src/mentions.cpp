@@ -385,6 +385,12 @@ class ArticleScan {
            (tokens_[end + 1].flags & (kTokenNumber | kTokenWord));
   }
 
+  bool has_number(std::uint32_t begin, std::uint32_t end) const {
+    for (std::uint32_t i = begin; i < end; ++i)
+      if (tokens_[i].flags & kTokenNumber) return true;
+    return false;
+  }
+
   // "AI", "GPU", "EV": a short all-capital word alone is a common acronym, not a product name.
   bool is_acronym(std::uint32_t begin, std::uint32_t end) const {
     return end - begin == 1 && (tokens_[begin].flags & kTokenAllCaps) && tokens_[begin].key.size() <= 4;
@@ -428,6 +434,7 @@ class ArticleScan {
     if (length >= 2 && gaz_.is_org_suffix(tokens_[end - 1].key)) type = EntityType::organization;
     else if (!is_acronym(pos, end) && (product_cue_before(pos, s.token_begin) || product_cue_after(end, s.token_end)))
       type = EntityType::product;
+    else if (hyphenated && has_number(pos, end)) type = EntityType::product;  // "Wren-2", "NX-1", "LTX-204"
     else if (length >= 2 && given && length <= 4 && !hyphenated) type = EntityType::person;
     else if (length >= 2 && !hyphenated && person_cue_before(pos, s.token_begin)) type = EntityType::person;
     else if (org_cue_before(pos, s.token_begin, ms) || org_apposition_after(end, s.token_end) || nationality_before(pos, ms))

@@ -76,6 +76,23 @@ class ArticleScan {
     return learned;
   }
 
+  // Would a second reading find more? Only if a learned name's first word occurs in a sentence
+  // before the one it was first found in (most articles introduce names in their first lines).
+  bool earlier_occurrence() const {
+    std::map<std::int32_t, std::size_t> first_sentence;
+    for (std::size_t s = 0; s < a_.mentions.size(); ++s)
+      for (const auto& m : a_.mentions[s])
+        if (m.entity >= 0 && !a_.entities[static_cast<std::size_t>(m.entity)].known) first_sentence.emplace(m.entity, s);
+    for (const auto& [entity, found_in] : first_sentence) {
+      const std::string first_word = fold_key(a_.entities[static_cast<std::size_t>(entity)].name.substr(
+          0, a_.entities[static_cast<std::size_t>(entity)].name.find(' ')));
+      for (std::size_t s = 0; s < found_in; ++s)
+        for (auto t = a_.text.sentences[s].token_begin; t < a_.text.sentences[s].token_end; ++t)
+          if (tokens_[t].key == first_word) return true;
+    }
+    return false;
+  }
+
   void seed(const std::vector<std::pair<std::string, EntityType>>& names) {
     for (const auto& [name, type] : names) intern_unknown(name, type);
   }
@@ -628,6 +645,7 @@ void MentionFinder::find(ArticleAnalysis& analysis, const std::optional<DateValu
   {
     ArticleScan first(gazetteer_, analysis, article_date);
     first.run();
+    if (!first.earlier_occurrence()) return;
     learned = first.learned_names();
     values = first.take_values();
   }

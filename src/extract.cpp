@@ -118,6 +118,7 @@ class Matcher {
     if (++steps_ > kStepLimit) return false;
     switch (n.kind) {
       case PatternNode::Kind::words:
+        if (pos >= units_.size() || !std::binary_search(n.first_ids.begin(), n.first_ids.end(), units_[pos].word)) return false;
         for (const auto& phrase : n.phrase_ids)
           if (const std::uint32_t length = words_at(phrase, pos); length && bind(n, pos, pos + length, k)) return true;
         return false;
@@ -228,6 +229,10 @@ void CompiledPack::intern_pattern(Pattern& pattern) {
       for (const auto& key : phrase) ids.push_back(intern(key));
       node.phrase_ids.push_back(std::move(ids));
     }
+    node.first_ids.clear();
+    for (const auto& ids : node.phrase_ids) node.first_ids.push_back(ids.front());
+    std::sort(node.first_ids.begin(), node.first_ids.end());
+    node.first_ids.erase(std::unique(node.first_ids.begin(), node.first_ids.end()), node.first_ids.end());
     for (auto& alt : node.alternatives) intern_pattern(alt);
   }
 }

@@ -2,6 +2,7 @@
 // sentences give, with their amounts, statuses, attributions, evidence, deduplication and priority.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -284,4 +285,49 @@ TEST_CASE("explain support: units and how far a rule got", "[extract]") {
   const kg::RuleProgress progress = pack->progress(*sues, r.analysis, 0, units);
   CHECK(progress.pattern == 0);
   CHECK(progress.elements == 2);  // plaintiff:ORG and the gap; "sued" is out of reach
+}
+
+namespace {
+
+const char* const kTopicPack = R"(language en
+list round = round "funding round"
+rule t.raise priority 50
+  match org:ORG ...6 raised amount:MONEY
+  emit org raised amount
+rule t.round-led-by priority 50
+  match target:ORG ...8 round ...2 "led by" investor:ORG+
+  emit target fundedBy investor
+rule t.topic-led priority 40
+  match investor:ORG+ led the @round
+  emit TOPIC fundedBy investor
+rule t.topic-ceo priority 40
+  match person:PERSON "," who ...3 its ("chief executive"|ceo)
+  emit TOPIC ceo person
+)";
+
+}  // namespace
+
+TEST_CASE("TOPIC is the organisation the article is about, not an investor", "[extract][topic]") {
+  const Run r = run("Harbor Robotics raised $40 million in a round led by Sequoia Capital. "
+                    "Accel led the round. Accel also backs many other start-ups.", kTopicPack);
+  const Facts facts = r.described();
+  CHECK(std::count(facts.begin(), facts.end(), "Harbor Robotics fundedBy Sequoia Capital") == 1);
+  CHECK(std::count(facts.begin(), facts.end(), "Harbor Robotics fundedBy Accel") == 1);
+  CHECK(std::count(facts.begin(), facts.end(), "Sequoia Capital fundedBy Accel") == 0);
+}
+
+TEST_CASE("TOPIC after 'its' is the sentence's own subject", "[extract][topic]") {
+  const Run r = run("Harbor Robotics raised $40 million. "
+                    "Nordlicht Energy was set up by Anna Jansen, who is still its chief executive.", kTopicPack);
+  const Facts facts = r.described();
+  CHECK(std::count(facts.begin(), facts.end(), "Nordlicht Energy ceo Anna Jansen") == 1);
+  CHECK(std::count(facts.begin(), facts.end(), "Harbor Robotics ceo Anna Jansen") == 0);
+}
+
+TEST_CASE("a fact a sentence states with names beats the same fact about the topic", "[extract][topic]") {
+  const Run r = run("Harbor Robotics raised $40 million. Index Ventures led the round in Fjord Analytics.",
+                    std::string(kTopicPack) + "rule t.led-in priority 60\n  match investor:ORG led the round in target:ORG\n  emit target fundedBy investor\n");
+  const Facts facts = r.described();
+  CHECK(std::count(facts.begin(), facts.end(), "Fjord Analytics fundedBy Index Ventures") == 1);
+  CHECK(std::count(facts.begin(), facts.end(), "Harbor Robotics fundedBy Index Ventures") == 0);
 }

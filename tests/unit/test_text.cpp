@@ -2,6 +2,7 @@
 // offsets into the normalised text, and language identification.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -250,4 +251,16 @@ TEST_CASE("function words are known in the three languages", "[text]") {
   CHECK(kg::is_function_word("selon"));
   CHECK_FALSE(kg::is_function_word("valdora"));
   CHECK_FALSE(kg::is_function_word("openai"));
+}
+
+TEST_CASE("lower-case hyphenated compounds are one word, names keep their parts", "[text]") {
+  kg::TextAnalyzer analyzer;
+  const auto a = analyzer.analyze("The start-up hired a co-founder of SoftBank-CEO fame and built Wren-2.", kg::Lang::en);
+  std::vector<std::string> keys;
+  for (const auto& t : a.tokens) keys.push_back(t.key);
+  CHECK(std::find(keys.begin(), keys.end(), "start-up") != keys.end());
+  CHECK(std::find(keys.begin(), keys.end(), "co-founder") != keys.end());
+  CHECK(std::find(keys.begin(), keys.end(), "softbank") != keys.end());
+  CHECK(std::find(keys.begin(), keys.end(), "wren") != keys.end());
+  CHECK(analyzer.keys("start-up") == std::vector<std::string>{"start-up"});
 }

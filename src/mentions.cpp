@@ -428,10 +428,22 @@ class ArticleScan {
     return false;
   }
 
+  // "A Shift in AI Power Dynamics": in a headline in title case every word is capitalised, so
+  // capitals and suffixes say nothing about names there.
+  bool title_case(const Sentence& s) const {
+    int words = 0, capitalised = 0;
+    for (auto t = s.token_begin; t < s.token_end; ++t) {
+      if (!(tokens_[t].flags & kTokenWord) || tokens_[t].key.size() < 4) continue;
+      ++words;
+      capitalised += (tokens_[t].flags & (kTokenCapitalised | kTokenAllCaps)) != 0;
+    }
+    return words >= 3 && capitalised * 10 >= words * 8;
+  }
+
   // A capitalised run not in the gazetteer that cues mark as an organisation, a product or a person.
   bool unknown_entity(const Sentence& s, std::uint32_t pos, std::vector<Mention>& ms, std::vector<bool>& covered,
                       std::uint32_t& next) {
-    if (!is_capitalised_word(tokens_[pos])) return false;
+    if (!is_capitalised_word(tokens_[pos]) || title_case(s)) return false;
     if (is_function_word(tokens_[pos].key)) return false;  // "Het", "The", "Selon" open no name
     const bool given = gaz_.is_given_name(tokens_[pos].key);
     std::uint32_t end = pos + 1;

@@ -34,6 +34,11 @@ bool is_separator(const std::string& key) {
          key == "ainsi" || key == "que" || key == "evenals" || key == "plus";
 }
 
+bool is_article(const std::string& key) {
+  return key == "the" || key == "het" || key == "de" || key == "la" || key == "le" || key == "l'" || key == "les" ||
+         key == "a" || key == "an" || key == "een" || key == "un" || key == "une";
+}
+
 bool is_conjunction(const std::string& key) {
   return key == "and" || key == "en" || key == "et" || key == "&" || key == "as" || key == "ainsi" || key == "evenals" ||
          key == "plus";
@@ -154,6 +159,10 @@ class Matcher {
       if (q == p) break;
       bool conjunction = false;
       for (std::uint32_t i = p; i < q; ++i) conjunction = conjunction || is_conjunction(a_.text.tokens[units_[i].token_begin].key);
+      // "en het Duitse Lichtwerk Photonics": an article and a nationality before the next name.
+      while (q < units_.size() && q < p + 5 && ((units_[q].mention < 0 && is_article(key_at(q))) ||
+                                                (units_[q].mention >= 0 && mention_at(q)->type == MentionType::nationality)))
+        ++q;
       // "and entrepreneur David Okafor", "and its CEO X": a short role before the next name.
       std::uint32_t r = q;
       while (r < units_.size() && r < q + 3 && units_[r].mention < 0 && is_role_word(a_.text.tokens[units_[r].token_begin])) ++r;
@@ -682,7 +691,10 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
   for (std::uint32_t s = 0; s < a.text.sentences.size(); ++s) {
     units[s] = compiled->units(a, s);
     attributions[s] = compiled->attribution_of(a, s, units[s]);
-    if (article_attribution < 0) article_attribution = attributions[s];
+    // What one sentence credits ("according to the company") stays with it; only a news outlet
+    // credited somewhere stands for the whole article.
+    if (article_attribution < 0 && attributions[s] >= 0 && a.entities[static_cast<std::size_t>(attributions[s])].outlet)
+      article_attribution = attributions[s];
   }
   std::set<std::string> seen;
   ArticleTopic topic(a);

@@ -390,16 +390,25 @@ class ArticleScan {
   }
 
   bool stops_run(std::uint32_t i, std::uint32_t limit) const {
+    // "het Amerikaanse Medisonic Carevio": a name the article already knows starts a new name.
+    if (!unknown_.empty() && article_name_at_token(i, limit)) return true;
     if (auto hit = gaz_.match(tokens_, i, limit, a_.text.lang); hit && hit->kind != PhraseKind::descriptor) return true;
     return gaz_.person_title_at(tokens_, i, limit).has_value();
   }
 
   bool glued(std::uint32_t i) const { return i > 0 && tokens_[i].begin == tokens_[i - 1].end; }
 
-  // "Fathom-3", "LTX-101", "GPT-4o": a name continued by a hyphen and a glued word or number.
+  // "Fathom-3", "LTX-101", "PX-Sense": a name continued by a hyphen and a glued number or capitalised
+  // word. "AI-bedrijf" is a compound noun, not a name.
   bool hyphen_continues(std::uint32_t end, std::uint32_t limit) const {
     return end + 1 < limit && tokens_[end].key == "-" && glued(end) && glued(end + 1) &&
-           (tokens_[end + 1].flags & (kTokenNumber | kTokenWord));
+           ((tokens_[end + 1].flags & kTokenNumber) || is_capitalised_word(tokens_[end + 1]));
+  }
+
+  // "AI-bedrijf", "Tech-Konzern": a capitalised word joined to a lower-case one is a modifier.
+  bool compound_modifier(std::uint32_t pos, std::uint32_t limit) const {
+    return pos + 2 < limit && tokens_[pos + 1].key == "-" && glued(pos + 1) && glued(pos + 2) &&
+           (tokens_[pos + 2].flags & kTokenWord) && !(tokens_[pos + 2].flags & kTokenHasUpper);
   }
 
   bool has_number(std::uint32_t begin, std::uint32_t end) const {
@@ -443,7 +452,7 @@ class ArticleScan {
   // A capitalised run not in the gazetteer that cues mark as an organisation, a product or a person.
   bool unknown_entity(const Sentence& s, std::uint32_t pos, std::vector<Mention>& ms, std::vector<bool>& covered,
                       std::uint32_t& next) {
-    if (!is_capitalised_word(tokens_[pos]) || title_case(s)) return false;
+    if (!is_capitalised_word(tokens_[pos]) || title_case(s) || compound_modifier(pos, s.token_end)) return false;
     if (is_function_word(tokens_[pos].key)) return false;  // "Het", "The", "Selon" open no name
     const bool given = gaz_.is_given_name(tokens_[pos].key);
     std::uint32_t end = pos + 1;
@@ -562,6 +571,12 @@ class ArticleScan {
       }
     }
     unknown_entity(s, pos, ms, covered, next);
+  }
+
+  bool article_name_at_token(std::uint32_t pos, std::uint32_t limit) const {
+    for (std::uint32_t length = std::min<std::uint32_t>(6, limit - pos); length >= 1; --length)
+      if (unknown_.count(name_key(surface(pos, pos + length)))) return true;
+    return false;
   }
 
   // A name found earlier in this article ("Kestrel Semiconductor" again): entity and length.

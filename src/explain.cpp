@@ -116,7 +116,7 @@ class Explainer {
       for (const auto& m : mentions) out_ << mention_text(a, m) << " ";
       out_ << "\n";
     }
-    if (!matches.empty()) out_ << "    " << paint_("status", kDim) << " " << pack.status_of(a, s) << "\n";
+    if (!matches.empty()) out_ << "    " << paint_("status", kDim) << " " << pack.status_of(units) << "\n";
     for (const auto& m : matches) {
       out_ << "    " << paint_("rule", kDim) << " " << paint_(m.rule->id, kYellow) << " (" << m.rule->file << ":"
            << m.rule->line << ") matched \"" << units_text(a, units, m.unit_begin, m.unit_end) << "\"\n";

@@ -405,8 +405,7 @@ RuleProgress CompiledPack::progress(const Rule& rule, const ArticleAnalysis& a, 
   return best;
 }
 
-std::string CompiledPack::status_of(const ArticleAnalysis& a, std::uint32_t sentence) const {
-  const auto units = this->units(a, sentence);
+std::string CompiledPack::status_of(const std::vector<Unit>& units) const {
   std::size_t best = status_ids_.size();
   for (std::size_t u = 0; u < units.size(); ++u) {
     if (units[u].word == kNoWord) continue;
@@ -512,10 +511,9 @@ const CompiledPack* Extractor::pack(Lang lang) const {
   return it == compiled_.end() ? nullptr : it->second.get();
 }
 
-void Extractor::emit(const CompiledPack& pack, const ArticleAnalysis& a, std::uint32_t sentence,
+void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence,
                      const std::vector<Unit>& units, const RuleMatch& match, const std::string& status,
                      std::int32_t attribution, std::int32_t article_topic, std::vector<Fact>& out) const {
-  (void)pack;
   const Rule& rule = *match.rule;
   const std::uint32_t token_begin = units[match.unit_begin].token_begin;
   const std::uint32_t token_end = units[match.unit_end - 1].token_end;
@@ -705,10 +703,10 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
       if (m.generic && topic.is_investor(m.entity) && topic.current() >= 0) m.entity = topic.current();
     const auto matches = compiled->match(a, s, units[s]);
     if (matches.empty()) continue;
-    const std::string status = compiled->status_of(a, s);
+    const std::string status = compiled->status_of(units[s]);
     const std::int32_t attribution = attributions[s] >= 0 ? attributions[s] : article_attribution;
     std::vector<Fact> found;
-    for (const auto& m : matches) emit(*compiled, a, s, units[s], m, status, attribution, topic.current(), found);
+    for (const auto& m : matches) emit(a, s, units[s], m, status, attribution, topic.current(), found);
     drop_implicit_duplicates(found);
     drop_conflicts(found);
     // "Volgens Reuters koopt X Y": the outlet the sentence cites is not a party to its facts.

@@ -195,13 +195,12 @@ class ArticleScan {
   // "the Dutch bank", "het Franse concern": a determiner, a nationality and an organisation noun,
   // not followed by a name, refer to the organisation of that country the article is about.
   std::optional<Reference> nationality_reference(const Sentence& s, std::uint32_t pos, std::uint32_t end,
-                                                 std::int32_t country, const std::vector<Mention>& ms) const {
+                                                 std::int32_t country) const {
     if (pos == s.token_begin || !is_definite(tokens_[pos - 1].key)) return std::nullopt;
     std::uint32_t cue_end = end;
     for (std::uint32_t i = end; i < s.token_end && i < end + 2 && cue_end == end; ++i)
       if (auto length = gaz_.org_prefix_at(tokens_, i, s.token_end)) cue_end = i + *length;
     if (cue_end == end || (cue_end < s.token_end && is_capitalised_word(tokens_[cue_end]))) return std::nullopt;
-    (void)ms;
     std::int32_t best = -1;
     int best_count = 0;
     for (const auto& [org, c] : countries_) {
@@ -446,7 +445,7 @@ class ArticleScan {
       ++words;
       capitalised += (tokens_[t].flags & (kTokenCapitalised | kTokenAllCaps)) != 0;
     }
-    return words >= 3 && capitalised * 10 >= words * 8;
+    return words >= 3 && capitalised == words;
   }
 
   // A capitalised run not in the gazetteer that cues mark as an organisation, a product or a person.
@@ -528,7 +527,7 @@ class ArticleScan {
       const std::int32_t entity = intern_known(hit->entity);
       cover(end);
       if (hit->kind == PhraseKind::demonym) {
-        if (auto reference = nationality_reference(s, pos, end, entity, ms)) {
+        if (auto reference = nationality_reference(s, pos, end, entity)) {
           cover(reference->token_end);
           ms.push_back(Mention{pos, end, MentionType::nationality, entity, -1, false});
           add_entity_mention(ms, reference->token_begin, reference->token_end, reference->entity, true);

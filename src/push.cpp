@@ -14,9 +14,10 @@ namespace {
 
 constexpr std::size_t kShownBody = 2048;
 
+// An empty variable counts as unset: "KGBUILD_PUSH_USER= kgbuild push ..." means no credentials.
 std::optional<std::string> environment(const char* name) {
   const char* value = std::getenv(name);
-  if (!value) return std::nullopt;
+  if (!value || !*value) return std::nullopt;
   return std::string(value);
 }
 
@@ -62,7 +63,7 @@ std::string shown_body(const std::string& body) {
 std::chrono::milliseconds wait_before(int attempt, const PushOptions& options, const HttpResponse& last) {
   const auto backoff = options.backoff * (1 << std::min(attempt - 1, 10));
   if (!last.retry_after) return backoff;
-  // A server that asks for a pause gets it, within the same bounds as our own backoff.
+  // A server that asks for a longer pause gets it, up to half the retry budget.
   const auto asked = std::chrono::duration_cast<std::chrono::milliseconds>(*last.retry_after);
   return std::max(backoff, std::min(asked, std::chrono::milliseconds(options.retry_budget) / 2));
 }
@@ -86,7 +87,8 @@ void report_failure(const PlannedRequest& step, const HttpResponse& response, co
                     std::ostream& log) {
   log << "kgbuild push: " << step.target << " was not loaded: " << describe(response) << " from "
       << step.request.method << " " << step.request.url << "\n";
-  if (!response.body.empty()) log << shown_body(response.body) << (response.body.back() == '\n' ? "" : "\n");
+  const std::string shown = shown_body(response.body);
+  if (!shown.empty()) log << shown << (shown.back() == '\n' ? "" : "\n");
   if ((response.status == 401 || response.status == 403) && !options.credentials)
     log << "kgbuild push: no credentials were sent: set KGBUILD_PUSH_USER and KGBUILD_PUSH_PASSWORD\n";
 }

@@ -315,7 +315,7 @@ class PackParser {
       next();
     }
     // Peek at the quantifier first: an optional element's capture is optional.
-    PatternNode node = atom(optional);
+    PatternNode node = atom();
     if (peek().kind == Lexeme::Kind::quant) {
       const Lexeme q = next();
       if (node.kind == PatternNode::Kind::gap) fail(q, "expected no quantifier after a gap");
@@ -337,7 +337,7 @@ class PackParser {
     return node;
   }
 
-  PatternNode atom(bool optional) {
+  PatternNode atom() {
     const Lexeme at = next();
     PatternNode node;
     node.line = line_no_;
@@ -383,7 +383,6 @@ class PackParser {
         expect(Lexeme::Kind::rparen, "')' to close the group");
         for (const auto& alt : node.alternatives)
           if (alt.empty()) fail(at, "expected something in every alternative of the group");
-        (void)optional;
         return node;
       }
       case Lexeme::Kind::end: fail(at, "expected a pattern element, got the end of the line");

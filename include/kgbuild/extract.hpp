@@ -77,7 +77,7 @@ class CompiledPack {
   std::vector<RuleMatch> match_rule(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
                                     const std::vector<Unit>& units, const WordSet& present) const;
   RuleProgress progress(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
-  std::string status_of(const ArticleAnalysis& a, std::uint32_t sentence) const;
+  std::string status_of(const std::vector<Unit>& units) const;  // the sentence's status, from its cues
   std::int32_t attribution_of(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
 
  private:
@@ -111,7 +111,7 @@ class Extractor {
   std::vector<Fact> extract(ArticleAnalysis& a) const;
   const CompiledPack* pack(Lang lang) const;
   // The facts one match emits (before deduplication).
-  void emit(const CompiledPack& pack, const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
+  void emit(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
             const RuleMatch& match, const std::string& status, std::int32_t attribution, std::int32_t topic,
             std::vector<Fact>& out) const;
 

@@ -8,7 +8,7 @@ packages=$(grep -v '^#' scripts/debian-packages.txt | tr '\n' ' ')
 missing=$(dpkg-query -W -f='${Package} ${Status}\n' $packages 2>/dev/null | grep -vc 'install ok installed' || true)
 if [ "$missing" != "0" ] || ! dpkg-query -W $packages >/dev/null 2>&1; then
   $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $packages
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $packages
 fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j"$(nproc)"

@@ -8,6 +8,8 @@
 #include <unordered_map>
 
 #include "kgbuild/push.hpp"
+#include "kgbuild/reader.hpp"
+#include "serd_syntax.hpp"
 
 namespace kg {
 
@@ -163,15 +165,6 @@ SerdStatus on_error(void* handle, const SerdError* error) {
   return SERD_SUCCESS;
 }
 
-SerdSyntax serd_syntax(Syntax syntax) {
-  switch (syntax) {
-    case Syntax::turtle: return SERD_TURTLE;
-    case Syntax::ntriples: return SERD_NTRIPLES;
-    case Syntax::nquads: return SERD_NQUADS;
-    case Syntax::trig: return SERD_TRIG;
-  }
-  return SERD_TURTLE;
-}
 
 ReaderPtr make_reader(Syntax syntax, Splitter& splitter) {
   ReaderPtr reader(serd_reader_new(serd_syntax(syntax), &splitter, nullptr, on_base, on_prefix, on_statement, nullptr));
@@ -198,15 +191,6 @@ std::string file_uri(const std::filesystem::path& file) {
 
 }  // namespace
 
-std::optional<Syntax> syntax_from_extension(const std::filesystem::path& file) {
-  const std::string ext = file.extension().string();
-  if (ext == ".ttl" || ext == ".turtle") return Syntax::turtle;
-  if (ext == ".nt") return Syntax::ntriples;
-  if (ext == ".nq") return Syntax::nquads;
-  if (ext == ".trig") return Syntax::trig;
-  return std::nullopt;
-}
-
 std::vector<GraphBody> split_graph_text(std::string_view text, Syntax syntax) {
   Splitter splitter("");
   const auto reader = make_reader(syntax, splitter);
@@ -216,7 +200,7 @@ std::vector<GraphBody> split_graph_text(std::string_view text, Syntax syntax) {
 }
 
 std::vector<GraphBody> split_graph_file(const std::filesystem::path& file) {
-  const auto syntax = syntax_from_extension(file);
+  const auto syntax = syntax_of_path(file.string());
   if (!syntax) throw std::runtime_error(file.string() + ": unknown graph syntax (expected .ttl, .nt, .nq or .trig)");
   const std::unique_ptr<std::FILE, FileCloser> stream(std::fopen(file.c_str(), "rb"));
   if (!stream) throw std::runtime_error(file.string() + ": cannot open");

@@ -1,4 +1,5 @@
 #include "kgbuild/reader.hpp"
+#include "serd_syntax.hpp"
 
 #include <serd/serd.h>
 
@@ -23,15 +24,6 @@ struct ReaderDeleter {
   void operator()(SerdReader* reader) const { serd_reader_free(reader); }
 };
 
-SerdSyntax serd_syntax(Syntax s) {
-  switch (s) {
-    case Syntax::turtle: return SERD_TURTLE;
-    case Syntax::ntriples: return SERD_NTRIPLES;
-    case Syntax::nquads: return SERD_NQUADS;
-    case Syntax::trig: return SERD_TRIG;
-  }
-  return SERD_TURTLE;
-}
 
 struct Reading {
   std::string path;

@@ -1,4 +1,5 @@
 #include "kgbuild/writer.hpp"
+#include "serd_syntax.hpp"
 
 #include <serd/serd.h>
 
@@ -64,15 +65,6 @@ void AtomicFile::commit() {
 
 namespace {
 
-SerdSyntax serd_syntax(Syntax s) {
-  switch (s) {
-    case Syntax::turtle: return SERD_TURTLE;
-    case Syntax::ntriples: return SERD_NTRIPLES;
-    case Syntax::nquads: return SERD_NQUADS;
-    case Syntax::trig: return SERD_TRIG;
-  }
-  return SERD_TURTLE;
-}
 
 SerdNode serd_view(const std::string& s, SerdType type) {
   return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());

@@ -25,9 +25,9 @@ struct GraphBody {
 
 // The graphs of a file, in the order they first appear; the syntax comes from the extension
 // (.ttl, .nt, .nq, .trig). Throws std::runtime_error "file:line:col: ..." on a syntax error.
+// A blank node used in two graphs becomes two nodes in the store: the graphs travel separately.
 std::vector<GraphBody> split_graph_file(const std::filesystem::path& file);
 std::vector<GraphBody> split_graph_text(std::string_view text, Syntax syntax);
-std::optional<Syntax> syntax_from_extension(const std::filesystem::path& file);
 
 struct PushOptions {
   std::string endpoint;               // the Graph Store URL; may carry a query string of its own

@@ -20,6 +20,7 @@
 
 #include "kgbuild/http.hpp"
 #include "kgbuild/push.hpp"
+#include "kgbuild/reader.hpp"
 
 namespace {
 
@@ -258,11 +259,11 @@ TEST_CASE("a graph that does not parse is not split, and the error says where", 
 }
 
 TEST_CASE("the syntax of a graph file comes from its extension", "[push]") {
-  CHECK(kg::syntax_from_extension("g.ttl") == kg::Syntax::turtle);
-  CHECK(kg::syntax_from_extension("g.nt") == kg::Syntax::ntriples);
-  CHECK(kg::syntax_from_extension("dir.d/g.nq") == kg::Syntax::nquads);
-  CHECK(kg::syntax_from_extension("g.trig") == kg::Syntax::trig);
-  CHECK_FALSE(kg::syntax_from_extension("g.rdf"));
+  CHECK(kg::syntax_of_path("g.ttl") == kg::Syntax::turtle);
+  CHECK(kg::syntax_of_path("g.nt") == kg::Syntax::ntriples);
+  CHECK(kg::syntax_of_path("dir.d/g.nq") == kg::Syntax::nquads);
+  CHECK(kg::syntax_of_path("g.trig") == kg::Syntax::trig);
+  CHECK_FALSE(kg::syntax_of_path("g.rdf"));
   CHECK_THROWS_WITH(kg::split_graph_file("graph.json"), Contains("unknown graph syntax"));
 }
 

@@ -201,6 +201,54 @@ bool is_symmetric(const std::string& property) { return property == "partner" ||
 
 }  // namespace
 
+namespace {
+
+// What the sequence from `i` on can start with; `nullable` says whether it can match nothing.
+StartSet first_of(const Pattern& seq, std::size_t i, bool& nullable);
+
+StartSet first_of_node(const PatternNode& n, bool& nullable) {
+  StartSet set;
+  nullable = n.min == 0;
+  switch (n.kind) {
+    case PatternNode::Kind::words: set.words = n.first_ids; break;
+    case PatternNode::Kind::type:
+    case PatternNode::Kind::coordination: set.types = n.types; break;
+    case PatternNode::Kind::gap: set.any = true; nullable = true; break;
+    case PatternNode::Kind::group:
+      for (const auto& alt : n.alternatives) {
+        bool alt_nullable = false;
+        set.merge(first_of(alt, 0, alt_nullable));
+        nullable = nullable || alt_nullable;
+      }
+      break;
+  }
+  return set;
+}
+
+StartSet first_of(const Pattern& seq, std::size_t i, bool& nullable) {
+  StartSet set;
+  for (; i < seq.size(); ++i) {
+    bool node_nullable = false;
+    set.merge(first_of_node(seq[i], node_nullable));
+    if (!node_nullable) {
+      nullable = false;
+      return set;
+    }
+  }
+  nullable = true;
+  return set;
+}
+
+}  // namespace
+
+void StartSet::merge(const StartSet& other) {
+  any = any || other.any;
+  types = static_cast<TypeMask>(types | other.types);
+  words.insert(words.end(), other.words.begin(), other.words.end());
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+}
+
 CompiledPack::CompiledPack(RulePack pack) : pack_(std::move(pack)) {
   for (auto& rule : pack_.rules)
     for (auto& pattern : rule.patterns) intern_pattern(pattern);
@@ -218,6 +266,14 @@ CompiledPack::CompiledPack(RulePack pack) : pack_(std::move(pack)) {
   by_trigger_.resize(word_ids_.size());
   status_by_word_.resize(word_ids_.size());
   for (const auto& rule : pack_.rules) index_rule(rule);
+  for (const auto* rules : {&pack_.rules, &pack_.attributions})
+    for (const auto& rule : *rules)
+      for (const auto& pattern : rule.patterns) {
+        bool nullable = false;
+        StartSet set = first_of(pattern, 0, nullable);
+        set.any = set.any || nullable;
+        starts_.emplace(&pattern, std::move(set));
+      }
   for (const auto& rule : pack_.attributions) {
     auto& sets = required_[&rule];
     for (const auto& pattern : rule.patterns) sets.push_back(required_sets(pattern));
@@ -252,9 +308,7 @@ std::vector<std::vector<std::uint32_t>> CompiledPack::required_sets(const Patter
   std::vector<std::vector<std::uint32_t>> sets;
   for (const auto& n : pattern) {
     if (n.min == 0 || n.kind != PatternNode::Kind::words) continue;
-    std::vector<std::uint32_t> ids;
-    for (const auto& phrase : n.phrase_ids) ids.push_back(phrase.front());
-    sets.push_back(std::move(ids));
+    sets.push_back(n.first_ids);  // sorted, unique
   }
   return sets;
 }
@@ -280,8 +334,14 @@ bool CompiledPack::possible(const Rule& rule, std::size_t pattern, const WordSet
   const auto it = required_.find(&rule);
   if (it == required_.end()) return true;
   for (const auto& ids : it->second[pattern]) {
-    const bool any = std::any_of(ids.begin(), ids.end(),
-                                 [&](std::uint32_t id) { return std::binary_search(present.begin(), present.end(), id); });
+    // Both sorted: walk them together.
+    auto p = present.begin();
+    bool any = false;
+    for (auto id : ids) {
+      p = std::lower_bound(p, present.end(), id);
+      if (p == present.end()) break;
+      if (*p == id) { any = true; break; }
+    }
     if (!any) return false;
   }
   return true;
@@ -309,19 +369,10 @@ std::vector<Unit> CompiledPack::units(const ArticleAnalysis& a, std::uint32_t se
 
 namespace {
 
-// Can a pattern start at this unit? A cheap look at its first element spares the matcher most
-// start positions: a pattern that opens with ORG cannot start on a word.
-bool may_start(const PatternNode& first, const ArticleAnalysis& a, std::uint32_t sentence, const Unit& unit) {
-  if (first.min == 0) return true;
-  switch (first.kind) {
-    case PatternNode::Kind::type:
-    case PatternNode::Kind::coordination:
-      return unit.mention >= 0 && (first.types & bit(a.mentions[sentence][static_cast<std::size_t>(unit.mention)].type));
-    case PatternNode::Kind::words:
-      return unit.word != kNoWord &&
-             std::any_of(first.phrase_ids.begin(), first.phrase_ids.end(), [&](const auto& p) { return p.front() == unit.word; });
-    default: return true;
-  }
+bool may_start(const StartSet& start, const ArticleAnalysis& a, std::uint32_t sentence, const Unit& unit) {
+  if (start.any) return true;
+  if (unit.mention >= 0) return (start.types & bit(a.mentions[sentence][static_cast<std::size_t>(unit.mention)].type)) != 0;
+  return unit.word != kNoWord && std::binary_search(start.words.begin(), start.words.end(), unit.word);
 }
 
 WordSet sentence_words(const std::vector<Unit>& units) {
@@ -351,7 +402,7 @@ std::vector<RuleMatch> CompiledPack::match_rule(const Rule& rule, const ArticleA
   for (std::uint32_t start = 0; start < units.size(); ++start) {
     for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
       const Pattern& pattern = rule.patterns[p];
-      if (!open[p] || !may_start(pattern.front(), a, sentence, units[start])) continue;
+      if (!open[p] || !may_start(starts_.at(&pattern), a, sentence, units[start])) continue;
       std::uint32_t end = 0;
       if (!matcher.at(pattern, start, end) || end == start) continue;
       out.push_back(RuleMatch{&rule, start, end, matcher.captures()});

@@ -62,6 +62,14 @@ struct RuleProgress {
   std::uint32_t unit = 0;         // where the next element failed
 };
 
+// What can begin a pattern: these words, mentions of these types, or anything.
+struct StartSet {
+  bool any = false;
+  TypeMask types = 0;
+  std::vector<std::uint32_t> words;  // sorted
+  void merge(const StartSet& other);
+};
+
 // A rule pack made ready to run: words interned as integer ids, rules indexed by the words and
 // mention types they need.
 class CompiledPack {
@@ -93,6 +101,7 @@ class CompiledPack {
   std::vector<std::pair<TypeMask, const Rule*>> by_type_;     // rules with no required word
   std::vector<std::vector<std::size_t>> status_by_word_;     // word id -> status cues starting with it
   std::vector<std::vector<std::vector<std::uint32_t>>> status_ids_;  // cue -> phrases as ids
+  std::unordered_map<const Pattern*, StartSet> starts_;  // per match line
   // Per rule, per match line: for each required word element, the ids its phrases start with.
   std::unordered_map<const Rule*, std::vector<std::vector<std::vector<std::uint32_t>>>> required_;
 };

@@ -167,7 +167,11 @@ class Matcher {
       std::uint32_t r = q;
       while (r < units_.size() && r < q + 3 && units_[r].mention < 0 && is_role_word(a_.text.tokens[units_[r].token_begin])) ++r;
       if (r > q && type_at(n.types, r)) q = r;
-      if (!type_at(n.types, q)) break;
+      if (!type_at(n.types, q)) {
+        // "Google (Gemini), Anthropic (Claude), and well-resourced giants": the "and" closes the names.
+        if (conjunction) last_joined = ends.size() - 1;
+        break;
+      }
       ends.push_back(q + 1);
       if (conjunction) last_joined = ends.size() - 1;
       p = q + 1;

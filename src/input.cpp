@@ -206,22 +206,30 @@ class Reader {
 
 }  // namespace
 
+namespace {
+
 // Some editors start UTF-8 files with a byte order mark; it is not text.
 void strip_bom(std::string& content) {
   if (content.compare(0, 3, "\xEF\xBB\xBF") == 0) content.erase(0, 3);
 }
 
-Article parse_text_article(std::string content, const std::string& origin) {
-  strip_bom(content);
-  check_utf8(content, origin, 1);
-  Article article;
-  article.origin = origin;
-  std::size_t pos = 0, line_no = 1;
-  std::optional<std::size_t> body_start;
-  bool had_metadata = false;
-  while (pos < content.size() && !body_start) {
+// Past the blank lines at `pos`: where the body starts after a metadata header.
+std::size_t skip_blank_lines(std::string_view content, std::size_t pos) {
+  while (pos < content.size()) {
     const std::size_t end = std::min(content.find('\n', pos), content.size());
-    const std::string_view line(content.data() + pos, end - pos);
+    if (!trim(content.substr(pos, end - pos)).empty()) return pos;
+    pos = end + 1;
+  }
+  return content.size();
+}
+
+// Applies the metadata lines at the top of a text article; returns where the body starts.
+std::size_t read_metadata(std::string_view content, Article& article, const std::string& origin) {
+  std::size_t pos = 0, line_no = 1;
+  bool had_metadata = false;
+  while (pos < content.size()) {
+    const std::size_t end = std::min(content.find('\n', pos), content.size());
+    const std::string_view line = content.substr(pos, end - pos);
     const std::size_t word_start = line.find_first_not_of(" \t");
     if (word_start == std::string_view::npos) break;
     const std::size_t word_end = line.find_first_of(" \t", word_start);
@@ -229,25 +237,21 @@ Article parse_text_article(std::string content, const std::string& origin) {
     const MetaKey key = meta_key(line.substr(word_start, word_end - word_start));
     if (key == MetaKey::none) break;
     had_metadata = true;
-    if (auto inline_body = apply_meta(article, key, line, word_end, origin, line_no)) {
-      body_start = pos + *inline_body;
-      break;
-    }
+    if (auto inline_body = apply_meta(article, key, line, word_end, origin, line_no)) return pos + *inline_body;
     pos = end + 1;
     ++line_no;
   }
-  if (!body_start) {
-    // One blank line separates the metadata from the body.
-    if (had_metadata) {
-      while (pos < content.size() && trim(std::string_view(content).substr(pos, content.find('\n', pos) - pos)).empty()) {
-        const std::size_t end = content.find('\n', pos);
-        if (end == std::string::npos) { pos = content.size(); break; }
-        pos = end + 1;
-      }
-    }
-    body_start = std::min(pos, content.size());
-  }
-  article.text = content.substr(*body_start);
+  return had_metadata ? skip_blank_lines(content, pos) : std::min(pos, content.size());
+}
+
+}  // namespace
+
+Article parse_text_article(std::string content, const std::string& origin) {
+  strip_bom(content);
+  check_utf8(content, origin, 1);
+  Article article;
+  article.origin = origin;
+  article.text = content.substr(read_metadata(content, article, origin));
   return article;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kgbuild/graph.hpp"
+#include "support.hpp"
 
 namespace {
 
@@ -55,18 +56,9 @@ SerdStatus on_statement(void* handle, SerdStatementFlags, const SerdNode* graph,
 
 // Writes quads with QuadWriter and reads them back with a strict Serd reader.
 Parsed round_trip(const std::vector<Quad>& quads, kg::Syntax syntax) {
-  std::FILE* f = std::tmpfile();
-  REQUIRE(f);
-  {
-    kg::QuadWriter writer(f, syntax, {});
-    for (const auto& q : quads) writer.write(q);
-    writer.finish();
-  }
-  std::rewind(f);
-  std::string text;
-  char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) text.append(buffer, n);
-  std::fclose(f);
+  const std::string text = kg::test::written(syntax, [&](kg::QuadWriter& w) {
+    for (const auto& q : quads) w.write(q);
+  });
   Parsed parsed;
   SerdReader* reader = serd_reader_new(syntax == kg::Syntax::nquads ? SERD_NQUADS : SERD_NTRIPLES, &parsed, nullptr,
                                        nullptr, nullptr, on_statement, nullptr);
@@ -81,17 +73,7 @@ Parsed round_trip(const std::vector<Quad>& quads, kg::Syntax syntax) {
 
 std::vector<Quad> store_quads(const kg::Store& store) {
   // Everything the store holds, through N-Quads: parse its own output.
-  std::FILE* f = std::tmpfile();
-  {
-    kg::QuadWriter writer(f, kg::Syntax::nquads, {});
-    store.write(writer);
-    writer.finish();
-  }
-  std::rewind(f);
-  std::string text;
-  char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) text.append(buffer, n);
-  std::fclose(f);
+  const std::string text = kg::test::written(kg::Syntax::nquads, [&](kg::QuadWriter& w) { store.write(w); });
   Parsed parsed;
   SerdReader* reader = serd_reader_new(SERD_NQUADS, &parsed, nullptr, nullptr, nullptr, on_statement, nullptr);
   serd_reader_read_string(reader, reinterpret_cast<const uint8_t*>(text.c_str()));

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kgbuild/store.hpp"
+#include "support.hpp"
 
 namespace {
 
@@ -25,19 +26,7 @@ Quad quad(const std::string& s, const std::string& p, Term o, std::string graph 
 }
 
 std::string dump(const kg::Store& store, Syntax syntax = Syntax::nquads) {
-  std::FILE* f = std::tmpfile();
-  REQUIRE(f);
-  {
-    kg::QuadWriter writer(f, syntax, {});
-    store.write(writer);
-    writer.finish();
-  }
-  std::rewind(f);
-  std::string out;
-  char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) out.append(buffer, n);
-  std::fclose(f);
-  return out;
+  return kg::test::written(syntax, [&](kg::QuadWriter& w) { store.write(w); });
 }
 
 std::vector<std::string> lines(const std::string& text) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "kgbuild/writer.hpp"
+#include "support.hpp"
 
 namespace {
 
@@ -117,20 +118,10 @@ std::set<ReadQuad> expected(const std::vector<Quad>& quads, bool graphs) {
 }
 
 std::string write(const std::vector<Quad>& quads, Syntax syntax, const kg::Prefixes& prefixes = kPrefixes) {
-  std::FILE* f = std::tmpfile();
-  REQUIRE(f);
-  {
-    kg::QuadWriter writer(f, syntax, prefixes);
-    CHECK(writer.syntax() == syntax);
-    for (const auto& q : quads) writer.write(q);
-    writer.finish();
-  }
-  std::rewind(f);
-  std::string out;
-  char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) out.append(buffer, n);
-  std::fclose(f);
-  return out;
+  return kg::test::written(syntax, [&](kg::QuadWriter& w) {
+    CHECK(w.syntax() == syntax);
+    for (const auto& q : quads) w.write(q);
+  }, prefixes);
 }
 
 std::string slurp(const fs::path& path) {

@@ -109,7 +109,7 @@ class Matcher {
 
   bool type_at(TypeMask types, std::uint32_t pos) const {
     const Mention* m = mention_at(pos);
-    return m && (types & bit(m->type));
+    return m && !m->modifier && (types & bit(m->type));
   }
 
   std::uint32_t words_at(const std::vector<std::uint32_t>& phrase, std::uint32_t pos) const {

@@ -112,6 +112,7 @@ class ArticleScan {
     a_.subjects.assign(a_.text.sentences.size(), -1);
     for (std::size_t s = 0; s < a_.text.sentences.size(); ++s) {
       sentence(s);
+      mark_modifiers(a_.mentions[s]);
       a_.topics[s] = topic();
       a_.subjects[s] = subject(s);
     }
@@ -236,12 +237,41 @@ class ArticleScan {
     for (std::size_t i = 0; i < ms.size(); ++i) {
       const Mention& m = ms[i];
       if (m.type != MentionType::organization || a_.entities[static_cast<std::size_t>(m.entity)].outlet) continue;
-      // "Former Equinor executive Kari Holm": the organisation qualifies a person.
+      // "Former Equinor executive Kari Holm": the organisation qualifies a person, who now speaks
+      // for another. "Nvidia CEO Jensen Huang said ... its chips" still speaks for Nvidia.
       const bool before_person = (i + 1 < ms.size() && ms[i + 1].type == MentionType::person && ms[i + 1].token_begin <= m.token_end + 2) ||
                                  (m.token_end < end && gaz_.person_title_at(tokens_, m.token_end, end).has_value());
-      if (!before_person) return m.entity;
+      if (!before_person || !former(m.token_begin)) return m.entity;
     }
     return -1;
+  }
+
+  // "Google parent Alphabet", "Volkswagen's software unit Cariad": the first organisation only
+  // says which the second is; the second is the one that acts.
+  void mark_modifiers(std::vector<Mention>& ms) const {
+    static const std::set<std::string> relations = {"'s", "parent", "owner", "unit", "arm", "subsidiary", "division",
+                                                    "software", "cloud", "investment", "venture", "moederbedrijf",
+                                                    "dochter", "dochterbedrijf", "filiale", "maison-mère"};
+    for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
+      const Mention& a = ms[i];
+      const Mention& b = ms[i + 1];
+      if (a.type != MentionType::organization || b.type != MentionType::organization) continue;
+      const std::uint32_t gap = b.token_begin - a.token_end;
+      if (gap == 0 || gap > 3) continue;
+      bool relation = false, only_relations = true;
+      for (auto t = a.token_end; t < b.token_begin; ++t) {
+        const bool word = relations.count(tokens_[t].key) != 0;
+        only_relations = only_relations && word;
+        relation = relation || (word && tokens_[t].key != "'s" && tokens_[t].key != "software" && tokens_[t].key != "cloud" &&
+                                tokens_[t].key != "investment" && tokens_[t].key != "venture");
+      }
+      if (only_relations && relation) ms[i].modifier = true;
+    }
+  }
+
+  bool former(std::uint32_t pos) const {
+    static const std::set<std::string> words = {"former", "ex", "voormalig", "voormalige", "oud", "ancien", "ancienne", "ex-"};
+    return pos > 0 && words.count(tokens_[pos - 1].key) != 0;
   }
 
   // The organisation the article has named most so far (the first named on a tie).

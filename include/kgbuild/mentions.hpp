@@ -23,6 +23,7 @@ struct Mention {
   std::int32_t value = -1;   // index into money / dates / percents
   bool coreferent = false;   // a phrase or short name standing for an entity named elsewhere
   bool generic = false;      // "the company", "het bedrijf": resolved again once facts show who invests
+  bool modifier = false;     // "Google" in "Google parent Alphabet": names another; rules do not see it
 };
 
 // An entity as this article knows it: canonical name, type, and the surface forms it was read as.

@@ -112,7 +112,6 @@ ExtractSummary run_extract(Resources& resources, const ExtractOptions& options, 
       else shared.add(quad);  // merged with what the file held, written once below
     }
     summary.facts += facts.size();
-    summary.bytes += article.text.size();
   };
   InputErrorSink on_error;
   if (o.keep_going) on_error = [&](const InputError& e) { log << "kgbuild: skipped: " << e.what() << "\n"; };
@@ -122,7 +121,6 @@ ExtractSummary run_extract(Resources& resources, const ExtractOptions& options, 
   if (file) file->commit();
   summary.articles = input.articles;
   summary.skipped = input.skipped;
-  summary.statements = shared.size();
   return summary;
 }
 

@@ -55,7 +55,7 @@ struct ExtractOptions {
 };
 
 struct ExtractSummary {
-  std::size_t articles = 0, skipped = 0, facts = 0, bytes = 0, statements = 0;
+  std::size_t articles = 0, skipped = 0, facts = 0;
 };
 
 // Runs extraction; messages about skipped articles go to `log`. Throws on fatal errors.

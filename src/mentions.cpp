@@ -47,6 +47,16 @@ bool is_name_particle(const std::string& key) {
   return std::find(particles.begin(), particles.end(), key) != particles.end();
 }
 
+// "$25 a share", "€3 per aandeel", "12 euros par action".
+bool per_share(std::string_view after) {
+  const auto first = after.find_first_not_of(' ');
+  if (first == std::string_view::npos) return false;
+  after.remove_prefix(first);
+  for (std::string_view cue : {"a share", "per share", "each share", "per aandeel", "par action", "l'action", "l\u2019action"})
+    if (after.substr(0, cue.size()) == cue) return true;
+  return false;
+}
+
 bool is_determiner(const std::string& key) {
   static constexpr std::array<std::string_view, 14> determiners = {"the", "a", "an", "het", "de", "een", "la", "le",
                                                                    "l'", "les", "un", "une", "this", "that"};
@@ -356,6 +366,7 @@ class ArticleScan {
       ms.push_back(Mention{span->first, span->second, type, -1, value, false});
     };
     for (auto& m : find_money(text, lang)) {
+      if (per_share(text.substr(m.end))) continue;  // a share price says nothing of a company's worth
       a_.money.push_back(std::move(m.amount));
       claim(m.begin, m.end, MentionType::money, static_cast<std::int32_t>(a_.money.size() - 1));
     }

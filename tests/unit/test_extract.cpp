@@ -331,3 +331,9 @@ TEST_CASE("a fact a sentence states with names beats the same fact about the top
   CHECK(std::count(facts.begin(), facts.end(), "Fjord Analytics fundedBy Index Ventures") == 1);
   CHECK(std::count(facts.begin(), facts.end(), "Harbor Robotics fundedBy Index Ventures") == 0);
 }
+
+TEST_CASE("a price per share is not an amount of the company", "[extract]") {
+  const std::string pack = "language en\nrule t.values priority 50\n  match org:ORG ...4 values ...2 at amount:MONEY\n  emit org valuation amount\n";
+  CHECK(run("The deal values Informatica at $25 a share.", pack).facts.empty());
+  CHECK(run("The deal values Informatica at $8 billion.", pack).described() == Facts{"Informatica valuation 8000000000 USD"});
+}

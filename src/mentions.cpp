@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "kgbuild/date.hpp"
 
@@ -148,6 +149,7 @@ class ArticleScan {
     a_.entities.push_back(ArticleEntity{name, type, "", {}, false, false});
     named_.push_back(false);
     unknown_.emplace(key, id);
+    name_heads_.insert(key.substr(0, key.find_first_of(" -:.'&")));
     return id;
   }
 
@@ -613,7 +615,12 @@ class ArticleScan {
     unknown_entity(s, pos, ms, covered, next);
   }
 
+  // Names learned in this article start with one of a few words: a cheap look before building
+  // candidate names from the text.
+  bool may_start_article_name(std::uint32_t pos) const { return name_heads_.count(tokens_[pos].key) != 0; }
+
   bool article_name_at_token(std::uint32_t pos, std::uint32_t limit) const {
+    if (!may_start_article_name(pos)) return false;
     for (std::uint32_t length = std::min<std::uint32_t>(6, limit - pos); length >= 1; --length)
       if (unknown_.count(name_key(surface(pos, pos + length)))) return true;
     return false;
@@ -621,7 +628,7 @@ class ArticleScan {
 
   // A name found earlier in this article ("Kestrel Semiconductor" again): entity and length.
   std::optional<std::pair<std::int32_t, std::uint32_t>> article_name_at(const Sentence& s, std::uint32_t pos) const {
-    if (unknown_.empty() || !is_capitalised_word(tokens_[pos])) return std::nullopt;
+    if (!is_capitalised_word(tokens_[pos]) || !may_start_article_name(pos)) return std::nullopt;
     for (std::uint32_t length = std::min<std::uint32_t>(6, s.token_end - pos); length >= 1; --length) {
       const auto it = unknown_.find(name_key(surface(pos, pos + length)));
       if (it != unknown_.end()) return std::make_pair(it->second, length);
@@ -692,6 +699,7 @@ class ArticleScan {
   const std::vector<Token>& tokens_;
   std::unordered_map<std::uint32_t, std::int32_t> known_;
   std::unordered_map<std::string, std::int32_t> unknown_;
+  std::unordered_set<std::string> name_heads_;  // folded first words of unknown_
   std::unordered_map<std::string, std::int32_t> short_names_;
   std::vector<bool> named_;
   std::vector<Tentative> tentative_;

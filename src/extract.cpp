@@ -399,14 +399,17 @@ std::vector<RuleMatch> CompiledPack::match_rule(const Rule& rule, const ArticleA
                                                 const std::vector<Unit>& units, const WordSet& present) const {
   std::vector<RuleMatch> out;
   // A pattern whose required words are not all in the sentence cannot match anywhere in it.
-  std::vector<bool> open(rule.patterns.size());
-  for (std::size_t p = 0; p < rule.patterns.size(); ++p) open[p] = possible(rule, p, present);
-  if (std::none_of(open.begin(), open.end(), [](bool b) { return b; })) return out;
+  // (A bit per match line; a rule with more lines than bits tries the rest regardless.)
+  std::uint64_t open = 0;
+  for (std::size_t p = 0; p < rule.patterns.size(); ++p)
+    if (p >= 64 || possible(rule, p, present)) open |= p < 64 ? (std::uint64_t{1} << p) : 0;
+  if (open == 0 && rule.patterns.size() <= 64) return out;
   Matcher matcher(a, sentence, units, rule.captures.size());
   for (std::uint32_t start = 0; start < units.size(); ++start) {
     for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
       const Pattern& pattern = rule.patterns[p];
-      if (!open[p] || !may_start(starts_.at(&pattern), a, sentence, units[start])) continue;
+      const bool line_open = p >= 64 || (open >> p & 1u) != 0;
+      if (!line_open || !may_start(starts_.at(&pattern), a, sentence, units[start])) continue;
       std::uint32_t end = 0;
       if (!matcher.at(pattern, start, end) || end == start) continue;
       out.push_back(RuleMatch{&rule, start, end, matcher.captures()});

@@ -44,6 +44,11 @@ char32_t fold(char32_t c) {
 }
 
 bool folded_equal(std::string_view raw, std::string_view lower) {
+  // Most comparisons fail on the first letter: decide those without decoding.
+  if (!raw.empty() && !lower.empty()) {
+    const auto a = static_cast<unsigned char>(raw[0]), b = static_cast<unsigned char>(lower[0]);
+    if (a < 0x80 && b < 0x80 && (a | 0x20) != (b | 0x20) && a != '\'' && b != '\'') return false;
+  }
   std::size_t i = 0, j = 0;
   while (i < raw.size() && j < lower.size()) {
     const CodePoint a = decode(raw, i);

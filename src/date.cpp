@@ -217,6 +217,40 @@ constexpr Relative kRelativeFr[] = {
     {"l'année prochaine", Unit::year, 1},
 };
 
+// The words every date without digits holds one of: a month, a weekday, or the unit of a
+// relative expression. A sentence with none of them is passed over without scanning it.
+bool is_date_word(std::string_view word, Lang lang) {
+  static constexpr std::string_view kUnits[] = {"yesterday", "today", "week", "month", "year", "eergisteren", "gisteren",
+                                                "vandaag", "maand", "jaar", "hier", "aujourd", "semaine", "mois",
+                                                "année", "annee", "an"};
+  for (const auto unit : kUnits)
+    if (word == unit) return true;
+  for (const auto& m : months(lang))
+    if (word == m.word) return true;
+  for (const auto& d : weekdays(lang))
+    if (word == d.word) return true;
+  return false;
+}
+
+bool has_date_word(std::string_view text, Lang lang) {
+  std::string word;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    auto c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
+    if (text.substr(i, 3) == "\u2019") {  // "l’année": the typographic apostrophe separates words
+      c = '\'';
+      i += 2;
+    }
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    if (letter) {
+      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      continue;
+    }
+    if (!word.empty() && is_date_word(word, lang)) return true;
+    word.clear();
+  }
+  return false;
+}
+
 std::span<const Relative> relatives(Lang lang) {
   switch (lang) {
     case Lang::en: return kRelativeEn;
@@ -593,6 +627,7 @@ bool has_digit(std::string_view text) {
 std::vector<DateMatch> find_dates(std::string_view text, Lang lang, const std::optional<DateValue>& article_date) {
   // Without digits only relative or year-less expressions remain, and those need the article date.
   if (!article_date && !has_digit(text)) return {};
+  if (!has_digit(text) && !has_date_word(text, lang)) return {};
   const Scanner t(text, lang);
   std::vector<DateMatch> out;
   std::size_t k = 0;

@@ -511,9 +511,7 @@ std::int32_t captured_value(const ArticleAnalysis& a, std::uint32_t sentence, co
 }
 
 std::int32_t sentence_date(const ArticleAnalysis& a, std::uint32_t sentence) {
-  for (const auto& m : a.mentions[sentence])
-    if (m.type == MentionType::date) return m.value;
-  return -1;
+  return sentence < a.sentence_dates.size() ? a.sentence_dates[sentence] : -1;
 }
 
 }  // namespace
@@ -765,6 +763,10 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
     const std::int32_t attribution = attributions[s] >= 0 ? attributions[s] : article_attribution;
     std::vector<Fact> found;
     for (const auto& m : matches) emit(a, s, units[s], m, status, attribution, topic.current(), found);
+    // The same fact matched many times (a long list, a run-on sentence) is weighed once below.
+    std::unordered_set<std::string> in_sentence;
+    found.erase(std::remove_if(found.begin(), found.end(), [&](const Fact& f) { return !in_sentence.insert(fact_key(a, f)).second; }),
+                found.end());
     drop_implicit_duplicates(found);
     drop_conflicts(found);
     // "Volgens Reuters koopt X Y": the outlet the sentence cites is not a party to its facts.

@@ -121,11 +121,13 @@ class ArticleScan {
     a_.mentions.resize(a_.text.sentences.size());
     a_.topics.assign(a_.text.sentences.size(), -1);
     a_.subjects.assign(a_.text.sentences.size(), -1);
+    a_.sentence_dates.assign(a_.text.sentences.size(), -1);
     for (std::size_t s = 0; s < a_.text.sentences.size(); ++s) {
       sentence(s);
       mark_modifiers(a_.mentions[s]);
       a_.topics[s] = topic();
       a_.subjects[s] = subject(s);
+      a_.sentence_dates[s] = first_date(a_.mentions[s]);
     }
     drop_unanchored_descriptors();
   }
@@ -182,8 +184,8 @@ class ArticleScan {
   // "the Danish lender" can later be resolved to it.
   void learn_country_before(std::vector<Mention>& ms, std::uint32_t begin, std::int32_t entity) {
     for (auto it = ms.rbegin(); it != ms.rend(); ++it) {
+      if (it->token_end + 3 < begin) return;  // only the few words before the name matter
       if (it->type != MentionType::nationality) continue;
-      if (it->token_end + 3 < begin) return;
       bool cue = false;
       for (std::uint32_t i = it->token_end; i < begin && !cue; ++i)
         cue = gaz_.org_prefix_at(tokens_, i, begin).has_value();
@@ -281,6 +283,12 @@ class ArticleScan {
     }
   }
 
+  static std::int32_t first_date(const std::vector<Mention>& ms) {
+    for (const auto& m : ms)
+      if (m.type == MentionType::date) return m.value;
+    return -1;
+  }
+
   bool former(std::uint32_t pos) const {
     static const std::set<std::string> words = {"former", "ex", "voormalig", "voormalige", "oud", "ancien", "ancienne", "ex-"};
     return pos > 0 && words.count(tokens_[pos - 1].key) != 0;
@@ -340,8 +348,10 @@ class ArticleScan {
   // Maps a byte span of the sentence to the tokens it covers.
   std::optional<std::pair<std::uint32_t, std::uint32_t>> span_tokens(const Sentence& s, std::size_t b, std::size_t e) const {
     const std::size_t begin = s.begin + b, end = s.begin + e;
-    std::uint32_t first = s.token_begin;
-    while (first < s.token_end && tokens_[first].end <= begin) ++first;
+    // Binary search: a long sentence can hold thousands of amounts.
+    const auto from = tokens_.begin() + s.token_begin, to = tokens_.begin() + s.token_end;
+    auto first = static_cast<std::uint32_t>(
+        std::partition_point(from, to, [&](const Token& t) { return t.end <= begin; }) - tokens_.begin());
     std::uint32_t last = first;
     while (last < s.token_end && tokens_[last].begin < end) ++last;
     if (first == last) return std::nullopt;

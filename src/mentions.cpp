@@ -239,9 +239,18 @@ class ArticleScan {
       register_short_name(entity, begin, end);
     }
     if (e.type == EntityType::organization && !e.outlet) {
-      if (org_mentions_.size() <= static_cast<std::size_t>(entity)) org_mentions_.resize(a_.entities.size(), 0);
-      ++org_mentions_[static_cast<std::size_t>(entity)];
+      const auto e_index = static_cast<std::size_t>(entity);
+      if (org_mentions_.size() <= e_index) {
+        org_mentions_.resize(a_.entities.size(), 0);
+        first_seen_.resize(a_.entities.size(), kNotSeen);
+      }
+      if (first_seen_[e_index] == kNotSeen) first_seen_[e_index] = recent_orgs_.size();
+      const int count = ++org_mentions_[e_index];
       recent_orgs_.push_back(RecentOrg{entity, current_sentence_});
+      // Kept as mentions come, so that long articles do not recount: most named, first named on a tie.
+      if (topic_ < 0 || count > org_mentions_[static_cast<std::size_t>(topic_)] ||
+          (count == org_mentions_[static_cast<std::size_t>(topic_)] && first_seen_[e_index] < first_seen_[static_cast<std::size_t>(topic_)]))
+        topic_ = entity;
     }
   }
 
@@ -295,18 +304,7 @@ class ArticleScan {
   }
 
   // The organisation the article has named most so far (the first named on a tie).
-  std::int32_t topic() const {
-    std::int32_t best = -1;
-    int best_count = 0;
-    for (const auto& r : recent_orgs_) {  // in order of mention: a later one must be named more
-      const int count = org_mentions_[static_cast<std::size_t>(r.entity)];
-      if (count > best_count) {
-        best = r.entity;
-        best_count = count;
-      }
-    }
-    return best;
-  }
+  std::int32_t topic() const { return topic_; }
 
   // The antecedent of "the company": among organisations named in this or the three previous
   // sentences, the one the article has named most (its subject), the most recent on a tie;
@@ -340,9 +338,8 @@ class ArticleScan {
   }
 
   std::size_t first_mention(std::int32_t entity) const {
-    for (std::size_t i = 0; i < recent_orgs_.size(); ++i)
-      if (recent_orgs_[i].entity == entity) return i;
-    return recent_orgs_.size();
+    if (entity < 0 || static_cast<std::size_t>(entity) >= first_seen_.size()) return kNotSeen;
+    return first_seen_[static_cast<std::size_t>(entity)];
   }
 
   // Maps a byte span of the sentence to the tokens it covers.
@@ -719,6 +716,9 @@ class ArticleScan {
   std::vector<RecentOrg> recent_orgs_;
   std::map<std::int32_t, std::int32_t> countries_;  // organisation -> country entity, as the article says
   std::vector<int> org_mentions_;
+  static constexpr std::size_t kNotSeen = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> first_seen_;  // index in recent_orgs_ of an organisation's first mention
+  std::int32_t topic_ = -1;
   std::size_t current_sentence_ = 0;
 };
 

@@ -182,6 +182,49 @@ class ArticleScan {
 
   // "Danish digital lender Nordhaven Bank": the article tells us where Nordhaven is from, so that
   // "the Danish lender" can later be resolved to it.
+  // "Danish digital lender Nordhaven Bank", "la start-up française Helvia AI", "Kestrel, a Dutch
+  // chipmaker": the nouns an article gives an organisation, so that "the lender" and "la start-up"
+  // later find the organisation they describe.
+  void learn_nouns(std::uint32_t begin, std::uint32_t end, std::uint32_t sentence_begin, std::uint32_t sentence_end,
+                   std::int32_t entity) {
+    // The noun stands right before the name, or before a nationality and complements that do
+    // ("l'éditeur français de logiciels Dataxis").
+    std::uint32_t cue_end = begin;
+    for (int n = 0; n < 2 && cue_end >= sentence_begin + 2 && (tokens_[cue_end - 1].flags & kTokenWord) &&
+                    !(tokens_[cue_end - 1].flags & kTokenHasUpper);
+         ++n) {
+      const std::string& joiner = tokens_[cue_end - 2].key;
+      if (joiner != "de" && joiner != "d'" && joiner != "du" && joiner != "des" && joiner != "of" && joiner != "van") break;
+      cue_end -= 2;
+    }
+    if (cue_end > sentence_begin) {
+      if (auto hit = gaz_.match(tokens_, cue_end - 1, cue_end, a_.text.lang); hit && hit->kind == PhraseKind::demonym) --cue_end;
+    }
+    for (std::uint32_t length = 1; length <= 3 && length <= cue_end - sentence_begin; ++length) {
+      const auto found = gaz_.org_prefix_at(tokens_, cue_end - length, cue_end);
+      if (found && *found == length) nouns_[entity].insert(tokens_[cue_end - 1].key);
+    }
+    if (end + 1 < sentence_end && tokens_[end].key == "," && is_determiner(tokens_[end + 1].key))
+      for (std::uint32_t i = end + 2; i < sentence_end && i < end + 7 && tokens_[i].key != "," && tokens_[i].key != "."; ++i)
+        if (gaz_.org_prefix_at(tokens_, i, sentence_end)) nouns_[entity].insert(tokens_[i].key);
+  }
+
+  std::int32_t previous_subject(std::size_t sentence) const {
+    if (sentence == 0 || a_.subjects.size() < sentence) return -1;
+    const std::int32_t subject = a_.subjects[sentence - 1];
+    return subject >= 0 && !is_investment_firm(subject) ? subject : -1;
+  }
+
+  // The most recent organisation the article described with this noun, within a few sentences.
+  std::int32_t described_as(const std::string& noun) const {
+    for (auto it = recent_orgs_.rbegin(); it != recent_orgs_.rend(); ++it) {
+      if (it->sentence + 6 < current_sentence_) break;
+      const auto found = nouns_.find(it->entity);
+      if (found != nouns_.end() && found->second.count(noun)) return it->entity;
+    }
+    return -1;
+  }
+
   void learn_country_before(std::vector<Mention>& ms, std::uint32_t begin, std::int32_t entity) {
     for (auto it = ms.rbegin(); it != ms.rend(); ++it) {
       if (it->token_end + 3 < begin) return;  // only the few words before the name matter
@@ -231,7 +274,11 @@ class ArticleScan {
   void add_entity_mention(std::vector<Mention>& ms, std::uint32_t begin, std::uint32_t end, std::int32_t entity,
                           bool coreferent) {
     const ArticleEntity& e = a_.entities[static_cast<std::size_t>(entity)];
-    if (!coreferent && e.type == EntityType::organization) learn_country_before(ms, begin, entity);
+    if (!coreferent && e.type == EntityType::organization) {
+      learn_country_before(ms, begin, entity);
+      const Sentence& s = a_.text.sentences[current_sentence_];
+      learn_nouns(begin, end, s.token_begin, s.token_end, entity);
+    }
     ms.push_back(Mention{begin, end, mention_type(e.type), entity, -1, coreferent});
     if (!coreferent) {
       named_[static_cast<std::size_t>(entity)] = true;
@@ -254,11 +301,15 @@ class ArticleScan {
     }
   }
 
+  // The organisation a sentence opens with: its grammatical subject, as a rule of thumb. One named
+  // further in ("Fathom-3 runs on AWS") is not.
   std::int32_t subject(std::size_t sentence) const {
     const auto& ms = a_.mentions[sentence];
+    const std::uint32_t begin = a_.text.sentences[sentence].token_begin;
     const std::uint32_t end = a_.text.sentences[sentence].token_end;
     for (std::size_t i = 0; i < ms.size(); ++i) {
       const Mention& m = ms[i];
+      if (m.token_begin > begin + 3) break;
       if (m.type != MentionType::organization || a_.entities[static_cast<std::size_t>(m.entity)].outlet) continue;
       // "Former Equinor executive Kari Holm": the organisation qualifies a person, who now speaks
       // for another. "Nvidia CEO Jensen Huang said ... its chips" still speaks for Nvidia.
@@ -612,7 +663,10 @@ class ArticleScan {
     }
     if (auto length = gaz_.generic_reference_at(tokens_, pos, s.token_end);
         length && !descriptor_at(s, pos + 1, *length - 1) && !introduces_name(s, pos + *length)) {
-      if (const std::int32_t antecedent_org = antecedent(); antecedent_org >= 0) {
+      std::int32_t resolved = described_as(tokens_[pos + *length - 1].key);
+      // A reference opening its sentence continues the previous sentence's subject.
+      if (resolved < 0 && pos == s.token_begin) resolved = previous_subject(index);
+      if (const std::int32_t antecedent_org = resolved >= 0 ? resolved : antecedent(); antecedent_org >= 0) {
         cover(pos + *length);
         add_entity_mention(ms, pos, pos + *length, antecedent_org, true);
         ms.back().generic = true;
@@ -714,7 +768,8 @@ class ArticleScan {
   bool reuse_values_ = false;
   struct RecentOrg { std::int32_t entity; std::size_t sentence; };
   std::vector<RecentOrg> recent_orgs_;
-  std::map<std::int32_t, std::int32_t> countries_;  // organisation -> country entity, as the article says
+  std::map<std::int32_t, std::int32_t> countries_;
+  std::map<std::int32_t, std::set<std::string>> nouns_;  // organisation -> nouns the article gave it  // organisation -> country entity, as the article says
   std::vector<int> org_mentions_;
   static constexpr std::size_t kNotSeen = static_cast<std::size_t>(-1);
   std::vector<std::size_t> first_seen_;  // index in recent_orgs_ of an organisation's first mention

@@ -189,14 +189,7 @@ class ArticleScan {
                    std::int32_t entity) {
     // The noun stands right before the name, or before a nationality and complements that do
     // ("l'éditeur français de logiciels Dataxis").
-    std::uint32_t cue_end = begin;
-    for (int n = 0; n < 2 && cue_end >= sentence_begin + 2 && (tokens_[cue_end - 1].flags & kTokenWord) &&
-                    !(tokens_[cue_end - 1].flags & kTokenHasUpper);
-         ++n) {
-      const std::string& joiner = tokens_[cue_end - 2].key;
-      if (joiner != "de" && joiner != "d'" && joiner != "du" && joiner != "des" && joiner != "of" && joiner != "van") break;
-      cue_end -= 2;
-    }
+    std::uint32_t cue_end = before_complements(begin, sentence_begin);
     if (cue_end > sentence_begin) {
       if (auto hit = gaz_.match(tokens_, cue_end - 1, cue_end, a_.text.lang); hit && hit->kind == PhraseKind::demonym) --cue_end;
     }
@@ -450,15 +443,21 @@ class ArticleScan {
     return false;
   }
 
-  // Where the cue before a name would end: right before it, or before a nationality in between
-  // ("la start-up allemande Brightwave").
-  std::uint32_t cue_end_before(std::uint32_t pos, const std::vector<Mention>& ms) const {
-    // "l'éditeur français de logiciels Dataxis": step back over complements, then a nationality.
-    for (int n = 0; n < 2 && pos >= 2 && (tokens_[pos - 1].flags & kTokenWord) && !(tokens_[pos - 1].flags & kTokenHasUpper); ++n) {
+  // "l'éditeur français de logiciels Dataxis": where the words before a name start once up to two
+  // complements ("de logiciels") are stepped back over, not going before `floor`.
+  std::uint32_t before_complements(std::uint32_t pos, std::uint32_t floor) const {
+    for (int n = 0; n < 2 && pos >= floor + 2 && (tokens_[pos - 1].flags & kTokenWord) && !(tokens_[pos - 1].flags & kTokenHasUpper); ++n) {
       const std::string& joiner = tokens_[pos - 2].key;
       if (joiner != "de" && joiner != "d'" && joiner != "du" && joiner != "des" && joiner != "of" && joiner != "van") break;
       pos -= 2;
     }
+    return pos;
+  }
+
+  // Where the cue before a name would end: right before it, or before a nationality in between
+  // ("la start-up allemande Brightwave").
+  std::uint32_t cue_end_before(std::uint32_t pos, const std::vector<Mention>& ms) const {
+    pos = before_complements(pos, 0);
     if (!ms.empty() && ms.back().token_end == pos && ms.back().type == MentionType::nationality) return ms.back().token_begin;
     return pos;
   }

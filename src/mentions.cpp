@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "discourse.hpp"
 #include "kgbuild/date.hpp"
 
 namespace kg {
@@ -125,7 +126,7 @@ class ArticleScan {
     for (std::size_t s = 0; s < a_.text.sentences.size(); ++s) {
       sentence(s);
       mark_modifiers(a_.mentions[s]);
-      a_.topics[s] = topic();
+      a_.topics[s] = discourse_.topic();
       a_.subjects[s] = subject(s);
       a_.sentence_dates[s] = first_date(a_.mentions[s]);
     }
@@ -195,27 +196,17 @@ class ArticleScan {
     }
     for (std::uint32_t length = 1; length <= 3 && length <= cue_end - sentence_begin; ++length) {
       const auto found = gaz_.org_prefix_at(tokens_, cue_end - length, cue_end);
-      if (found && *found == length) nouns_[entity].insert(tokens_[cue_end - 1].key);
+      if (found && *found == length) discourse_.learn_noun(entity, tokens_[cue_end - 1].key);
     }
     if (end + 1 < sentence_end && tokens_[end].key == "," && is_determiner(tokens_[end + 1].key))
       for (std::uint32_t i = end + 2; i < sentence_end && i < end + 7 && tokens_[i].key != "," && tokens_[i].key != "."; ++i)
-        if (gaz_.org_prefix_at(tokens_, i, sentence_end)) nouns_[entity].insert(tokens_[i].key);
+        if (gaz_.org_prefix_at(tokens_, i, sentence_end)) discourse_.learn_noun(entity, tokens_[i].key);
   }
 
   std::int32_t previous_subject(std::size_t sentence) const {
     if (sentence == 0 || a_.subjects.size() < sentence) return -1;
     const std::int32_t subject = a_.subjects[sentence - 1];
-    return subject >= 0 && !is_investment_firm(subject) ? subject : -1;
-  }
-
-  // The most recent organisation the article described with this noun, within a few sentences.
-  std::int32_t described_as(const std::string& noun) const {
-    for (auto it = recent_orgs_.rbegin(); it != recent_orgs_.rend(); ++it) {
-      if (it->sentence + 6 < current_sentence_) break;
-      const auto found = nouns_.find(it->entity);
-      if (found != nouns_.end() && found->second.count(noun)) return it->entity;
-    }
-    return -1;
+    return subject >= 0 && !discourse_.is_investment_firm(subject) ? subject : -1;
   }
 
   void learn_country_before(std::vector<Mention>& ms, std::uint32_t begin, std::int32_t entity) {
@@ -225,7 +216,7 @@ class ArticleScan {
       bool cue = false;
       for (std::uint32_t i = it->token_end; i < begin && !cue; ++i)
         cue = gaz_.org_prefix_at(tokens_, i, begin).has_value();
-      if (cue || it->token_end == begin) countries_[entity] = it->entity;
+      if (cue || it->token_end == begin) discourse_.learn_country(entity, it->entity);
       return;
     }
   }
@@ -236,7 +227,7 @@ class ArticleScan {
       if (it->type != MentionType::organization) return;
       const std::uint32_t gap = pos - it->token_end;
       if (gap < 2 || gap > 4 || tokens_[it->token_end].key != "," || !is_determiner(tokens_[it->token_end + 1].key)) return;
-      if (!it->coreferent) countries_.emplace(it->entity, country);
+      if (!it->coreferent) discourse_.learn_country_once(it->entity, country);
       return;
     }
   }
@@ -252,14 +243,8 @@ class ArticleScan {
     for (std::uint32_t i = end; i < s.token_end && i < end + 2 && cue_end == end; ++i)
       if (auto length = gaz_.org_prefix_at(tokens_, i, s.token_end)) cue_end = i + *length;
     if (cue_end == end || (cue_end < s.token_end && is_capitalised_word(tokens_[cue_end]))) return std::nullopt;
-    std::int32_t best = -1;
-    int best_count = 0;
-    for (const auto& [org, c] : countries_) {
-      if (c != country) continue;
-      const int count = org < static_cast<std::int32_t>(org_mentions_.size()) ? org_mentions_[static_cast<std::size_t>(org)] : 0;
-      if (count > best_count) { best = org; best_count = count; }
-    }
-    if (best < 0) best = antecedent();
+    std::int32_t best = discourse_.of_country(country);
+    if (best < 0) best = discourse_.antecedent(current_sentence_);
     if (best < 0) return std::nullopt;
     return Reference{end, cue_end, best};
   }
@@ -278,20 +263,7 @@ class ArticleScan {
       note_surface(entity, begin, end);
       register_short_name(entity, begin, end);
     }
-    if (e.type == EntityType::organization && !e.outlet) {
-      const auto e_index = static_cast<std::size_t>(entity);
-      if (org_mentions_.size() <= e_index) {
-        org_mentions_.resize(a_.entities.size(), 0);
-        first_seen_.resize(a_.entities.size(), kNotSeen);
-      }
-      if (first_seen_[e_index] == kNotSeen) first_seen_[e_index] = recent_orgs_.size();
-      const int count = ++org_mentions_[e_index];
-      recent_orgs_.push_back(RecentOrg{entity, current_sentence_});
-      // Kept as mentions come, so that long articles do not recount: most named, first named on a tie.
-      if (topic_ < 0 || count > org_mentions_[static_cast<std::size_t>(topic_)] ||
-          (count == org_mentions_[static_cast<std::size_t>(topic_)] && first_seen_[e_index] < first_seen_[static_cast<std::size_t>(topic_)]))
-        topic_ = entity;
-    }
+    if (e.type == EntityType::organization && !e.outlet) discourse_.named(entity, current_sentence_);
   }
 
   // The organisation a sentence opens with: its grammatical subject, as a rule of thumb. One named
@@ -345,45 +317,6 @@ class ArticleScan {
   bool former(std::uint32_t pos) const {
     static const std::set<std::string> words = {"former", "ex", "voormalig", "voormalige", "oud", "ancien", "ancienne", "ex-"};
     return pos > 0 && words.count(tokens_[pos - 1].key) != 0;
-  }
-
-  // The organisation the article has named most so far (the first named on a tie).
-  std::int32_t topic() const { return topic_; }
-
-  // The antecedent of "the company": among organisations named in this or the three previous
-  // sentences, the one the article has named most (its subject), the most recent on a tie;
-  // with none that recent, the article's topic.
-  std::int32_t antecedent() const {
-    std::int32_t best = -1;
-    int best_count = 0;
-    for (const bool funds_too : {false, true}) {
-      for (auto it = recent_orgs_.rbegin(); it != recent_orgs_.rend(); ++it) {
-        if (it->sentence + 3 < current_sentence_) break;
-        // "the company" is seldom the investment firm: "Sequoia Capital invested in Harbor, the start-up said".
-        if (!funds_too && is_investment_firm(it->entity)) continue;
-        const int count = org_mentions_[static_cast<std::size_t>(it->entity)];
-        // On a tie the article's older subject wins over a name just mentioned in passing.
-        if (count > best_count || (count == best_count && first_mention(it->entity) < first_mention(best))) {
-          best = it->entity;
-          best_count = count;
-        }
-      }
-      if (best >= 0) return best;
-    }
-    return topic();
-  }
-
-  bool is_investment_firm(std::int32_t entity) const {
-    static const std::set<std::string> suffixes = {"capital", "ventures", "partners", "fund", "investments", "investors",
-                                                   "equity", "vc", "invest", "participations", "beteiligungen"};
-    const std::string& name = a_.entities[static_cast<std::size_t>(entity)].name;
-    const auto space = name.rfind(' ');
-    return suffixes.count(fold_key(space == std::string::npos ? name : name.substr(space + 1))) != 0;
-  }
-
-  std::size_t first_mention(std::int32_t entity) const {
-    if (entity < 0 || static_cast<std::size_t>(entity) >= first_seen_.size()) return kNotSeen;
-    return first_seen_[static_cast<std::size_t>(entity)];
   }
 
   // Maps a byte span of the sentence to the tokens it covers.
@@ -662,10 +595,10 @@ class ArticleScan {
     }
     if (auto length = gaz_.generic_reference_at(tokens_, pos, s.token_end);
         length && !descriptor_at(s, pos + 1, *length - 1) && !introduces_name(s, pos + *length)) {
-      std::int32_t resolved = described_as(tokens_[pos + *length - 1].key);
+      std::int32_t resolved = discourse_.described_as(tokens_[pos + *length - 1].key, index);
       // A reference opening its sentence continues the previous sentence's subject.
       if (resolved < 0 && pos == s.token_begin) resolved = previous_subject(index);
-      if (const std::int32_t antecedent_org = resolved >= 0 ? resolved : antecedent(); antecedent_org >= 0) {
+      if (const std::int32_t antecedent_org = resolved >= 0 ? resolved : discourse_.antecedent(index); antecedent_org >= 0) {
         cover(pos + *length);
         add_entity_mention(ms, pos, pos + *length, antecedent_org, true);
         ms.back().generic = true;
@@ -765,14 +698,7 @@ class ArticleScan {
   std::vector<Tentative> tentative_;
   std::vector<std::vector<Mention>> value_mentions_;  // per sentence, from the first reading
   bool reuse_values_ = false;
-  struct RecentOrg { std::int32_t entity; std::size_t sentence; };
-  std::vector<RecentOrg> recent_orgs_;
-  std::map<std::int32_t, std::int32_t> countries_;
-  std::map<std::int32_t, std::set<std::string>> nouns_;  // organisation -> nouns the article gave it  // organisation -> country entity, as the article says
-  std::vector<int> org_mentions_;
-  static constexpr std::size_t kNotSeen = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> first_seen_;  // index in recent_orgs_ of an organisation's first mention
-  std::int32_t topic_ = -1;
+  Discourse discourse_{a_.entities};
   std::size_t current_sentence_ = 0;
 };
 

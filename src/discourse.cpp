@@ -70,9 +70,16 @@ std::int32_t Discourse::of_country(std::int32_t country) const {
 bool Discourse::is_investment_firm(std::int32_t org) const {
   static const std::set<std::string> suffixes = {"capital", "ventures", "partners", "fund", "investments", "investors",
                                                  "equity", "vc", "invest", "participations", "beteiligungen"};
+  // ... or introduced as one: "le fonds Eurazeo", "investor Tiger Global".
+  static const std::set<std::string> nouns = {"fund", "investor", "fonds", "investeerder", "investisseur", "durfinvesteerder"};
   const std::string& name = entities_[static_cast<std::size_t>(org)].name;
   const auto space = name.rfind(' ');
-  return suffixes.count(fold_key(space == std::string::npos ? name : name.substr(space + 1))) != 0;
+  if (suffixes.count(fold_key(space == std::string::npos ? name : name.substr(space + 1)))) return true;
+  const auto found = nouns_.find(org);
+  if (found == nouns_.end()) return false;
+  for (const auto& noun : found->second)
+    if (nouns.count(noun)) return true;
+  return false;
 }
 
 }  // namespace kg

@@ -203,10 +203,19 @@ class ArticleScan {
         if (gaz_.org_prefix_at(tokens_, i, sentence_end)) discourse_.learn_noun(entity, tokens_[i].key);
   }
 
+  // What a sentence-opening "the company" continues: the previous sentence's subject, or, when
+  // that subject is an investor ("Le fonds Eurazeo a mené une levée pour Vizio."), the last other
+  // organisation of that sentence.
   std::int32_t previous_subject(std::size_t sentence) const {
     if (sentence == 0 || a_.subjects.size() < sentence) return -1;
     const std::int32_t subject = a_.subjects[sentence - 1];
-    return subject >= 0 && !discourse_.is_investment_firm(subject) ? subject : -1;
+    if (subject < 0) return -1;
+    if (!discourse_.is_investment_firm(subject)) return subject;
+    const auto& ms = a_.mentions[sentence - 1];
+    for (auto it = ms.rbegin(); it != ms.rend(); ++it)
+      if (it->type == MentionType::organization && it->entity != subject && !discourse_.is_investment_firm(it->entity))
+        return it->entity;
+    return -1;
   }
 
   void learn_country_before(std::vector<Mention>& ms, std::uint32_t begin, std::int32_t entity) {
@@ -392,6 +401,10 @@ class ArticleScan {
   std::uint32_t cue_end_before(std::uint32_t pos, const std::vector<Mention>& ms) const {
     pos = before_complements(pos, 0);
     if (!ms.empty() && ms.back().token_end == pos && ms.back().type == MentionType::nationality) return ms.back().token_begin;
+    // French puts adjectives after the noun: "la jeune pousse lyonnaise Vizio", "le groupe industriel X".
+    if (a_.text.lang == Lang::fr && pos > 0 && (tokens_[pos - 1].flags & kTokenWord) &&
+        !(tokens_[pos - 1].flags & kTokenHasUpper) && !is_function_word(tokens_[pos - 1].key))
+      return pos - 1;
     return pos;
   }
 
@@ -649,6 +662,10 @@ class ArticleScan {
     if (after < s.token_end) {
       if (auto hit = gaz_.match(tokens_, after, s.token_end, a_.text.lang); hit && hit->kind == PhraseKind::demonym)
         after += hit->length;
+      // "la jeune pousse lyonnaise Vizio": an adjective after the noun, in French.
+      else if (a_.text.lang == Lang::fr && after + 1 < s.token_end && (tokens_[after].flags & kTokenWord) &&
+               !(tokens_[after].flags & kTokenHasUpper) && !is_function_word(tokens_[after].key))
+        after += 1;
     }
     after = skip_complements(after, s.token_end);
     return after < s.token_end && is_capitalised_word(tokens_[after]);

@@ -710,9 +710,13 @@ void drop_conflicts(std::vector<Fact>& found) {
   // One amount in a sentence is one organisation's valuation or round: "a round led by Veldhuis
   // Capital that valued the company at €1.1 billion" values the company, as the stronger rule says.
   auto amount_taken = [&](const Fact& f) {
+    // On equal priority the closer reading wins: the shorter evidence names the nearer organisation.
+    auto stronger = [](const Fact& x, const Fact& y) {
+      if (x.rule->priority != y.rule->priority) return x.rule->priority > y.rule->priority;
+      return x.token_end - x.token_begin < y.token_end - y.token_begin;
+    };
     return f.object_money >= 0 && std::any_of(found.begin(), found.end(), [&](const Fact& g) {
-             return g.property == f.property && g.object_money == f.object_money && g.subject != f.subject &&
-                    g.rule->priority > f.rule->priority;
+             return g.property == f.property && g.object_money == f.object_money && g.subject != f.subject && stronger(g, f);
            });
   };
   found.erase(std::remove_if(found.begin(), found.end(),

@@ -303,6 +303,12 @@ class ArticleScan {
     for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
       const Mention& a = ms[i];
       const Mention& b = ms[i + 1];
+      // "Elon Musk's xAI sued OpenAI": xAI sued; its owner is named to say which xAI.
+      if ((a.type == MentionType::person || a.type == MentionType::organization) && b.type == MentionType::organization &&
+          b.token_begin == a.token_end + 1 && tokens_[a.token_end].key == "'s") {
+        ms[i].modifier = true;
+        continue;
+      }
       if (a.type != MentionType::organization || b.type != MentionType::organization) continue;
       const std::uint32_t gap = b.token_begin - a.token_end;
       if (gap == 0 || gap > 3) continue;

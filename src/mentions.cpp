@@ -120,13 +120,11 @@ class ArticleScan {
 
   void pass() {
     a_.mentions.resize(a_.text.sentences.size());
-    a_.topics.assign(a_.text.sentences.size(), -1);
     a_.subjects.assign(a_.text.sentences.size(), -1);
     a_.sentence_dates.assign(a_.text.sentences.size(), -1);
     for (std::size_t s = 0; s < a_.text.sentences.size(); ++s) {
       sentence(s);
       mark_modifiers(a_.mentions[s]);
-      a_.topics[s] = discourse_.topic();
       a_.subjects[s] = subject(s);
       a_.sentence_dates[s] = first_date(a_.mentions[s]);
     }

@@ -1,12 +1,43 @@
 #pragma once
-// Shared by the unit tests: what a QuadWriter writes, as text.
+// Shared by the unit tests: a temporary folder, and what a QuadWriter writes, as text.
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <string>
 
 #include "kgbuild/writer.hpp"
 
 namespace kg::test {
+
+// A fresh folder, removed with everything in it when the test is done.
+class TempDir {
+ public:
+  TempDir() {
+    static int serial = 0;
+    dir_ = std::filesystem::temp_directory_path() /
+           ("kgbuild-test-" + std::to_string(::getpid()) + "-" + std::to_string(++serial));
+    std::filesystem::create_directories(dir_);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return dir_; }
+  // Writes a file in the folder and returns its path.
+  std::filesystem::path write(const std::string& name, const std::string& content) const {
+    std::ofstream(dir_ / name) << content;
+    return dir_ / name;
+  }
+
+ private:
+  std::filesystem::path dir_;
+};
 
 // Runs `fill` on a writer of `syntax` over a temporary file and returns what was written.
 inline std::string written(Syntax syntax, const std::function<void(QuadWriter&)>& fill, const Prefixes& prefixes = {}) {

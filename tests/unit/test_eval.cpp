@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kgbuild/eval.hpp"
+#include "support.hpp"
 
 namespace {
 
@@ -21,25 +22,7 @@ using Catch::Matchers::StartsWith;
 
 const fs::path kData = fs::path(KGBUILD_SOURCE_DIR) / "tests" / "data" / "eval";
 
-class TempDir {
- public:
-  TempDir() {
-    static int serial = 0;
-    dir_ = fs::temp_directory_path() / ("kgbuild-test-eval-" + std::to_string(::getpid()) + "-" + std::to_string(++serial));
-    fs::create_directories(dir_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  std::string write(const std::string& name, const std::string& content) const {
-    std::ofstream(dir_ / name) << content;
-    return (dir_ / name).string();
-  }
-
- private:
-  fs::path dir_;
-};
+using kg::test::TempDir;
 
 const char* const kPrefixes =
     "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"

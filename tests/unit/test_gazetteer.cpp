@@ -10,6 +10,7 @@
 #include <string>
 
 #include "kgbuild/gazetteer.hpp"
+#include "support.hpp"
 
 namespace {
 
@@ -53,21 +54,12 @@ std::string name_of(std::optional<std::uint32_t> index) {
 // A gazetteer folder of its own in the temporary directory, removed afterwards.
 class TempGazetteer {
  public:
-  explicit TempGazetteer(const std::string& entities) {
-    static int serial = 0;
-    dir_ = fs::temp_directory_path() / ("kgbuild-test-gazetteer-" + std::to_string(::getpid()) + "-" + std::to_string(++serial));
-    fs::create_directories(dir_);
-    std::ofstream(dir_ / "entities.tsv") << entities;
-  }
-  ~TempGazetteer() {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  void add(const std::string& name, const std::string& content) const { std::ofstream(dir_ / name) << content; }
-  const fs::path& dir() const { return dir_; }
+  explicit TempGazetteer(const std::string& entities) { dir_.write("entities.tsv", entities); }
+  void add(const std::string& name, const std::string& content) const { dir_.write(name, content); }
+  const fs::path& dir() const { return dir_.path(); }
 
  private:
-  fs::path dir_;
+  kg::test::TempDir dir_;
 };
 
 std::string load_error(const TempGazetteer& g) {

@@ -11,16 +11,13 @@
 
 #include "kgbuild/reader.hpp"
 #include "kgbuild/writer.hpp"
+#include "support.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("kgbuild-reader-" + std::to_string(::getpid()));
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-};
+using kg::test::TempDir;
 
 std::set<kg::Quad> sample() {
   const std::string id = "https://kgbuild.org/id/";
@@ -57,10 +54,10 @@ TEST_CASE("every syntax written reads back as the same statements", "[reader]") 
     q.graph.clear();
     triples.insert(q);
   }
-  CHECK(round_trip(kg::Syntax::nquads, dir.path / "g.nq") == sample());
-  CHECK(round_trip(kg::Syntax::trig, dir.path / "g.trig") == sample());
-  CHECK(round_trip(kg::Syntax::turtle, dir.path / "g.ttl") == triples);
-  CHECK(round_trip(kg::Syntax::ntriples, dir.path / "g.nt") == triples);
+  CHECK(round_trip(kg::Syntax::nquads, dir.path() / "g.nq") == sample());
+  CHECK(round_trip(kg::Syntax::trig, dir.path() / "g.trig") == sample());
+  CHECK(round_trip(kg::Syntax::turtle, dir.path() / "g.ttl") == triples);
+  CHECK(round_trip(kg::Syntax::ntriples, dir.path() / "g.nt") == triples);
 }
 
 TEST_CASE("the syntax of a file comes from its name", "[reader]") {
@@ -74,7 +71,7 @@ TEST_CASE("the syntax of a file comes from its name", "[reader]") {
 
 TEST_CASE("a syntax error is reported with file, line and column", "[reader]") {
   TempDir dir;
-  const fs::path file = dir.path / "bad.ttl";
+  const fs::path file = dir.path() / "bad.ttl";
   std::ofstream(file) << "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b \"open .\n";
   try {
     kg::read_quads(file.string(), kg::Syntax::turtle, [](kg::ReadQuad&&) {});
@@ -86,7 +83,7 @@ TEST_CASE("a syntax error is reported with file, line and column", "[reader]") {
 
 TEST_CASE("blank nodes are refused when asked, with the statement's number", "[reader]") {
   TempDir dir;
-  const fs::path file = dir.path / "blank.ttl";
+  const fs::path file = dir.path() / "blank.ttl";
   std::ofstream(file) << "<http://e.org/a> <http://e.org/p> \"x\" .\n<http://e.org/a> <http://e.org/p> _:b .\n";
   std::size_t seen = 0;
   kg::read_quads(file.string(), kg::Syntax::turtle, [&](kg::ReadQuad&&) { ++seen; });
@@ -97,7 +94,7 @@ TEST_CASE("blank nodes are refused when asked, with the statement's number", "[r
 
 TEST_CASE("prefixed names and relative IRIs are expanded", "[reader]") {
   TempDir dir;
-  const fs::path file = dir.path / "prefixed.ttl";
+  const fs::path file = dir.path() / "prefixed.ttl";
   std::ofstream(file) << "@base <http://example.org/base/> .\n@prefix kg: <https://kgbuild.org/ontology#> .\n<a> kg:fundedBy <b> .\n";
   std::set<kg::Quad> read;
   kg::read_quads(file.string(), kg::Syntax::turtle, [&](kg::ReadQuad&& r) { read.insert(std::move(r.quad)); });

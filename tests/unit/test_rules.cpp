@@ -15,6 +15,7 @@
 
 #include "kgbuild/mentions.hpp"
 #include "kgbuild/rules.hpp"
+#include "support.hpp"
 
 namespace {
 
@@ -72,26 +73,7 @@ std::int16_t capture_index(const kg::Rule& r, const std::string& name) {
   return -1;
 }
 
-class TempDir {
- public:
-  TempDir() {
-    static int serial = 0;
-    dir_ = fs::temp_directory_path() / ("kgbuild-test-rules-" + std::to_string(::getpid()) + "-" + std::to_string(++serial));
-    fs::create_directories(dir_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  fs::path write(const std::string& name, const std::string& content) const {
-    std::ofstream(dir_ / name) << content;
-    return dir_ / name;
-  }
-  const fs::path& path() const { return dir_; }
-
- private:
-  fs::path dir_;
-};
+using kg::test::TempDir;
 
 const char* const kGoodPack = R"(# A small pack written for the tests.
 language en

@@ -138,22 +138,7 @@ std::vector<std::string> entries(const fs::path& dir) {
   return out;
 }
 
-class TempDir {
- public:
-  TempDir() {
-    static int serial = 0;
-    dir_ = fs::temp_directory_path() / ("kgbuild-test-writer-" + std::to_string(::getpid()) + "-" + std::to_string(++serial));
-    fs::create_directories(dir_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  const fs::path& path() const { return dir_; }
-
- private:
-  fs::path dir_;
-};
+using kg::test::TempDir;
 
 }  // namespace
 

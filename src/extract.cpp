@@ -269,19 +269,17 @@ CompiledPack::CompiledPack(RulePack pack) : pack_(std::move(pack)) {
   }
   by_trigger_.resize(word_ids_.size());
   status_by_word_.resize(word_ids_.size());
-  for (const auto& rule : pack_.rules) index_rule(rule);
   for (const auto* rules : {&pack_.rules, &pack_.attributions})
-    for (const auto& rule : *rules)
+    for (const auto& rule : *rules) {
+      auto& lines = lines_[&rule];
       for (const auto& pattern : rule.patterns) {
         bool nullable = false;
-        StartSet set = first_of(pattern, 0, nullable);
-        set.any = set.any || nullable;
-        starts_.emplace(&pattern, std::move(set));
+        Line line{&pattern, first_of(pattern, 0, nullable), required_sets(pattern)};
+        line.start.any = line.start.any || nullable;
+        lines.push_back(std::move(line));
       }
-  for (const auto& rule : pack_.attributions) {
-    auto& sets = required_[&rule];
-    for (const auto& pattern : rule.patterns) sets.push_back(required_sets(pattern));
-  }
+    }
+  for (const auto& rule : pack_.rules) index_rule(rule);
   for (std::size_t i = 0; i < status_ids_.size(); ++i)
     for (const auto& phrase : status_ids_[i]) status_by_word_[phrase.front()].push_back(i);
 }
@@ -308,11 +306,16 @@ void CompiledPack::intern_pattern(Pattern& pattern) {
 
 // For each required word element of a pattern, the ids its phrases start with: a sentence that
 // lacks all of one element's ids cannot match.
+// An element counts when it must match and every way of matching it starts with a word: a plain
+// word element, or a group such as "(runs|run|hosts)".
 std::vector<std::vector<std::uint32_t>> CompiledPack::required_sets(const Pattern& pattern) const {
   std::vector<std::vector<std::uint32_t>> sets;
   for (const auto& n : pattern) {
-    if (n.min == 0 || n.kind != PatternNode::Kind::words) continue;
-    sets.push_back(n.first_ids);  // sorted, unique
+    if (n.min == 0) continue;
+    bool nullable = false;
+    StartSet start = first_of_node(n, nullable);
+    if (nullable || start.any || start.types != 0 || start.words.empty()) continue;
+    sets.push_back(std::move(start.words));  // sorted, unique
   }
   return sets;
 }
@@ -323,31 +326,25 @@ void CompiledPack::index_rule(const Rule& rule) {
   std::set<std::uint32_t> triggers;
   TypeMask types = 0;
   bool always = false;
-  auto& sets = required_[&rule];
-  for (const auto& pattern : rule.patterns) {
-    sets.push_back(required_sets(pattern));
-    if (!sets.back().empty()) triggers.insert(sets.back().front().begin(), sets.back().front().end());
-    else if (TypeMask t = required_types(pattern)) types |= t;
-    else always = true;
+  for (const auto& line : lines_.at(&rule)) {
+    if (!line.required.empty()) {
+      // The smallest set is the most selective index entry.
+      const auto& smallest = *std::min_element(line.required.begin(), line.required.end(),
+                                               [](const auto& x, const auto& y) { return x.size() < y.size(); });
+      triggers.insert(smallest.begin(), smallest.end());
+    } else if (TypeMask t = required_types(*line.pattern)) {
+      types |= t;
+    } else {
+      always = true;
+    }
   }
   for (auto id : triggers) by_trigger_[id].push_back(&rule);
   if (types || always) by_type_.emplace_back(always ? static_cast<TypeMask>(0xFFFF) : types, &rule);
 }
 
-bool CompiledPack::possible(const Rule& rule, std::size_t pattern, const WordSet& present) const {
-  const auto it = required_.find(&rule);
-  if (it == required_.end()) return true;
-  for (const auto& ids : it->second[pattern]) {
-    // Both sorted: walk them together.
-    auto p = present.begin();
-    bool any = false;
-    for (auto id : ids) {
-      p = std::lower_bound(p, present.end(), id);
-      if (p == present.end()) break;
-      if (*p == id) { any = true; break; }
-    }
-    if (!any) return false;
-  }
+bool CompiledPack::Line::possible(const WordSet& present) const {
+  for (const auto& ids : required)
+    if (std::none_of(ids.begin(), ids.end(), [&](std::uint32_t id) { return present.has(id); })) return false;
   return true;
 }
 
@@ -379,39 +376,27 @@ bool may_start(const StartSet& start, const ArticleAnalysis& a, std::uint32_t se
   return unit.word != kNoWord && std::binary_search(start.words.begin(), start.words.end(), unit.word);
 }
 
-WordSet sentence_words(const std::vector<Unit>& units) {
-  WordSet words;
-  for (const auto& u : units)
-    if (u.word != kNoWord) words.push_back(u.word);
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  return words;
-}
-
 }  // namespace
 
 std::vector<RuleMatch> CompiledPack::match_rule(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
                                                 const std::vector<Unit>& units) const {
-  return match_rule(rule, a, sentence, units, sentence_words(units));
+  return match_rule(rule, a, sentence, units, words_of(units));
 }
 
 std::vector<RuleMatch> CompiledPack::match_rule(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
                                                 const std::vector<Unit>& units, const WordSet& present) const {
   std::vector<RuleMatch> out;
-  // A pattern whose required words are not all in the sentence cannot match anywhere in it.
-  // (A bit per match line; a rule with more lines than bits tries the rest regardless.)
-  std::uint64_t open = 0;
-  for (std::size_t p = 0; p < rule.patterns.size(); ++p)
-    if (p >= 64 || possible(rule, p, present)) open |= p < 64 ? (std::uint64_t{1} << p) : 0;
-  if (open == 0 && rule.patterns.size() <= 64) return out;
+  // A line whose required words are not all in the sentence cannot match anywhere in it.
+  std::vector<const Line*> open;
+  for (const auto& line : lines_.at(&rule))
+    if (line.possible(present)) open.push_back(&line);
+  if (open.empty()) return out;
   Matcher matcher(a, sentence, units, rule.captures.size());
   for (std::uint32_t start = 0; start < units.size(); ++start) {
-    for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
-      const Pattern& pattern = rule.patterns[p];
-      const bool line_open = p >= 64 || (open >> p & 1u) != 0;
-      if (!line_open || !may_start(starts_.at(&pattern), a, sentence, units[start])) continue;
+    for (const Line* line : open) {
+      if (!may_start(line->start, a, sentence, units[start])) continue;
       std::uint32_t end = 0;
-      if (!matcher.at(pattern, start, end) || end == start) continue;
+      if (!matcher.at(*line->pattern, start, end) || end == start) continue;
       out.push_back(RuleMatch{&rule, start, end, matcher.captures()});
       break;
     }
@@ -440,7 +425,7 @@ std::vector<RuleMatch> CompiledPack::match(const ArticleAnalysis& a, std::uint32
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   std::vector<RuleMatch> out;
   if (candidates.empty()) return out;
-  const WordSet words = sentence_words(units);
+  const WordSet words = words_of(units);
   for (const Rule* rule : candidates) {
     auto found = match_rule(*rule, a, sentence, units, words);
     out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
@@ -546,7 +531,7 @@ std::int32_t topic_of(const ArticleAnalysis& a, std::uint32_t sentence, const st
 std::int32_t CompiledPack::attribution_of(const ArticleAnalysis& a, std::uint32_t sentence,
                                           const std::vector<Unit>& units) const {
   if (pack_.attributions.empty()) return -1;
-  const WordSet words = sentence_words(units);
+  const WordSet words = words_of(units);
   for (const auto& rule : pack_.attributions) {
     auto matches = match_rule(rule, a, sentence, units, words);
     if (matches.empty()) continue;

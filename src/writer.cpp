@@ -66,8 +66,16 @@ void AtomicFile::commit() {
 namespace {
 
 
-SerdNode serd_view(const std::string& s, SerdType type) {
-  return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());
+// A node over the caller's bytes. serd_node_from_substring would walk every byte to count
+// characters; Serd's writer reads only the bytes and, to choose Turtle's long string form, the
+// newline and quote flags, so those are all that is worked out (with memchr, for literals only).
+SerdNode serd_view(std::string_view s, SerdType type) {
+  SerdNodeFlags flags = 0;
+  if (type == SERD_LITERAL) {
+    if (std::memchr(s.data(), '\n', s.size()) || std::memchr(s.data(), '\r', s.size())) flags |= SERD_HAS_NEWLINE;
+    if (std::memchr(s.data(), '"', s.size())) flags |= SERD_HAS_QUOTE;
+  }
+  return SerdNode{reinterpret_cast<const uint8_t*>(s.data()), s.size(), s.size(), flags, type};
 }
 
 }  // namespace

@@ -41,8 +41,19 @@ struct Unit {
   std::uint32_t word = kNoWord;  // the token's id in the pack's word table; kNoWord for mentions and words no rule uses
 };
 
-// The word ids a sentence holds, sorted: what the rule index and the required-word checks ask about.
-using WordSet = std::vector<std::uint32_t>;
+// The word ids a sentence holds: what the rule index and the required-word checks ask about.
+// A bit per word of the pack, so a check is one load.
+class WordSet {
+ public:
+  WordSet(std::size_t words, const std::vector<Unit>& units) : bits_((words + 63) / 64, 0) {
+    for (const auto& u : units)
+      if (u.word != kNoWord) bits_[u.word / 64] |= std::uint64_t{1} << (u.word % 64);
+  }
+  bool has(std::uint32_t word) const { return word / 64 < bits_.size() && (bits_[word / 64] >> (word % 64) & 1u) != 0; }
+
+ private:
+  std::vector<std::uint64_t> bits_;
+};
 
 struct CaptureSpan {
   std::uint32_t unit_begin = 0, unit_end = 0;
@@ -93,7 +104,16 @@ class CompiledPack {
   void intern_pattern(Pattern& pattern);
   void index_rule(const Rule& rule);
   std::vector<std::vector<std::uint32_t>> required_sets(const Pattern& pattern) const;
-  bool possible(const Rule& rule, std::size_t pattern, const WordSet& present) const;
+  WordSet words_of(const std::vector<Unit>& units) const { return WordSet(word_ids_.size(), units); }
+
+  // A match line made ready: what it can start with, and for each word element it cannot do
+  // without, the ids that element starts with (a sentence lacking all of one set cannot match).
+  struct Line {
+    const Pattern* pattern = nullptr;
+    StartSet start;
+    std::vector<std::vector<std::uint32_t>> required;
+    bool possible(const WordSet& present) const;
+  };
 
   RulePack pack_;
   std::unordered_map<std::string, std::uint32_t> word_ids_;
@@ -101,9 +121,7 @@ class CompiledPack {
   std::vector<std::pair<TypeMask, const Rule*>> by_type_;     // rules with no required word
   std::vector<std::vector<std::size_t>> status_by_word_;     // word id -> status cues starting with it
   std::vector<std::vector<std::vector<std::uint32_t>>> status_ids_;  // cue -> phrases as ids
-  std::unordered_map<const Pattern*, StartSet> starts_;  // per match line
-  // Per rule, per match line: for each required word element, the ids its phrases start with.
-  std::unordered_map<const Rule*, std::vector<std::vector<std::vector<std::uint32_t>>>> required_;
+  std::unordered_map<const Rule*, std::vector<Line>> lines_;
 };
 
 // The organisation TOPIC stands for in a match (see docs/rules.md), or -1: the sentence's own

@@ -243,6 +243,46 @@ StartSet first_of(const Pattern& seq, std::size_t i, bool& nullable) {
   return set;
 }
 
+std::uint32_t saturating(std::uint64_t n) { return n >= kUnbounded ? kUnbounded : static_cast<std::uint32_t>(n); }
+
+// The fewest and most units an element can take (kUnbounded for lists and long repetitions).
+std::pair<std::uint32_t, std::uint32_t> span_of_node(const PatternNode& n);
+
+std::pair<std::uint32_t, std::uint32_t> span_of(const Pattern& seq) {
+  std::uint64_t low = 0, high = 0;
+  for (const auto& n : seq) {
+    const auto [l, h] = span_of_node(n);
+    low += l;
+    high += h;
+  }
+  return {saturating(low), saturating(high)};
+}
+
+std::pair<std::uint32_t, std::uint32_t> span_of_node(const PatternNode& n) {
+  std::uint32_t low = 0, high = 0;
+  switch (n.kind) {
+    case PatternNode::Kind::gap: return {0, n.max};
+    case PatternNode::Kind::coordination: return {n.min, kUnbounded};
+    case PatternNode::Kind::type: low = high = 1; break;
+    case PatternNode::Kind::words:
+      low = kUnbounded;
+      for (const auto& phrase : n.phrase_ids) {
+        low = std::min(low, static_cast<std::uint32_t>(phrase.size()));
+        high = std::max(high, static_cast<std::uint32_t>(phrase.size()));
+      }
+      break;
+    case PatternNode::Kind::group:
+      low = kUnbounded;
+      for (const auto& alt : n.alternatives) {
+        const auto [l, h] = span_of(alt);
+        low = std::min(low, l);
+        high = std::max(high, h);
+      }
+      break;
+  }
+  return {saturating(std::uint64_t{low} * n.min), saturating(std::uint64_t{high} * n.max)};
+}
+
 }  // namespace
 
 void StartSet::merge(const StartSet& other) {
@@ -274,8 +314,9 @@ CompiledPack::CompiledPack(RulePack pack) : pack_(std::move(pack)) {
       auto& lines = lines_[&rule];
       for (const auto& pattern : rule.patterns) {
         bool nullable = false;
-        Line line{&pattern, first_of(pattern, 0, nullable), required_sets(pattern)};
+        Line line{&pattern, first_of(pattern, 0, nullable), required_sets(pattern), {}, 0, 0};
         line.start.any = line.start.any || nullable;
+        set_anchor(line);
         lines.push_back(std::move(line));
       }
     }
@@ -342,6 +383,23 @@ void CompiledPack::index_rule(const Rule& rule) {
   if (types || always) by_type_.emplace_back(always ? static_cast<TypeMask>(0xFFFF) : types, &rule);
 }
 
+void CompiledPack::set_anchor(Line& line) {
+  std::uint64_t low = 0, high = 0;
+  for (const auto& n : *line.pattern) {
+    bool nullable = false;
+    StartSet start = first_of_node(n, nullable);
+    if (n.min > 0 && !nullable && !start.any && start.types == 0 && !start.words.empty()) {
+      line.anchor = std::move(start.words);
+      line.anchor_min = saturating(low);
+      line.anchor_max = saturating(high);
+      return;
+    }
+    const auto [l, h] = span_of_node(n);
+    low += l;
+    high += h;
+  }
+}
+
 bool CompiledPack::Line::possible(const WordSet& present) const {
   for (const auto& ids : required)
     if (std::none_of(ids.begin(), ids.end(), [&](std::uint32_t id) { return present.has(id); })) return false;
@@ -391,10 +449,35 @@ std::vector<RuleMatch> CompiledPack::match_rule(const Rule& rule, const ArticleA
   for (const auto& line : lines_.at(&rule))
     if (line.possible(present)) open.push_back(&line);
   if (open.empty()) return out;
+  const auto n = static_cast<std::uint32_t>(units.size());
+  auto holds_anchor = [&](const Line& line, std::uint32_t u) {
+    return units[u].word != kNoWord && std::binary_search(line.anchor.begin(), line.anchor.end(), units[u].word);
+  };
+  // Per open line, the last unit holding an anchor word (found when first asked for).
+  std::vector<std::int64_t> last_anchor(open.size(), -2);
+  auto anchored = [&](std::size_t l, std::uint32_t start) {
+    const Line& line = *open[l];
+    if (line.anchor.empty()) return true;
+    const std::uint64_t from = std::uint64_t{start} + line.anchor_min;
+    if (from >= n) return false;
+    if (line.anchor_max == kUnbounded) {
+      if (last_anchor[l] == -2) {
+        last_anchor[l] = -1;
+        for (std::uint32_t u = n; u-- > 0;)
+          if (holds_anchor(line, u)) { last_anchor[l] = u; break; }
+      }
+      return last_anchor[l] >= static_cast<std::int64_t>(from);
+    }
+    const std::uint64_t to = std::min<std::uint64_t>(n - 1, std::uint64_t{start} + line.anchor_max);
+    for (std::uint64_t u = from; u <= to; ++u)
+      if (holds_anchor(line, static_cast<std::uint32_t>(u))) return true;
+    return false;
+  };
   Matcher matcher(a, sentence, units, rule.captures.size());
   for (std::uint32_t start = 0; start < units.size(); ++start) {
-    for (const Line* line : open) {
-      if (!may_start(line->start, a, sentence, units[start])) continue;
+    for (std::size_t l = 0; l < open.size(); ++l) {
+      const Line* line = open[l];
+      if (!may_start(line->start, a, sentence, units[start]) || !anchored(l, start)) continue;
       std::uint32_t end = 0;
       if (!matcher.at(*line->pattern, start, end) || end == start) continue;
       out.push_back(RuleMatch{&rule, start, end, matcher.captures()});

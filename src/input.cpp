@@ -1,6 +1,7 @@
 #include "kgbuild/input.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -93,8 +94,12 @@ std::optional<std::size_t> apply_meta(Article& article, MetaKey key, std::string
   return std::nullopt;
 }
 
+// In blocks rather than a character at a time: a feed can be gigabytes.
 std::string read_stream(std::istream& in) {
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::string content;
+  std::array<char, 1 << 16> block;
+  while (in.read(block.data(), block.size()) || in.gcount() > 0) content.append(block.data(), static_cast<std::size_t>(in.gcount()));
+  return content;
 }
 
 std::string read_file(const fs::path& path) {

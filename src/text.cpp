@@ -50,7 +50,24 @@ UChar32 first_code_point(std::string_view s) {
   return c;
 }
 
+std::uint8_t ascii_case_flags(std::string_view s) {
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  std::uint8_t flags = upper(s.front()) ? kTokenCapitalised : 0;
+  int letters = 0;
+  bool all_upper = true;
+  for (const char c : s) {
+    if (!upper(c) && !lower(c)) continue;
+    ++letters;
+    all_upper = all_upper && upper(c);
+    if (upper(c)) flags |= kTokenHasUpper;
+  }
+  if (letters >= 2 && all_upper) flags |= kTokenAllCaps;
+  return flags;
+}
+
 std::uint8_t case_flags(std::string_view s) {
+  if (is_ascii(s)) return ascii_case_flags(s);  // most words: no ICU property look-ups
   std::uint8_t flags = 0;
   if (u_isupper(first_code_point(s))) flags |= kTokenCapitalised;
   int letters = 0;
@@ -76,6 +93,7 @@ constexpr std::array<std::string_view, 12> kElisions = {"l", "d", "j", "m", "n",
 
 std::size_t apostrophe_at(std::string_view s, std::size_t from) {
   const std::size_t plain = s.find('\'', from);
+  if (s.find('\xE2', from) == std::string_view::npos) return plain;  // no curly apostrophe possible
   const std::size_t curly = s.find("\u2019", from);
   return std::min(plain, curly);
 }

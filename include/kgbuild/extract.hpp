@@ -73,6 +73,9 @@ struct RuleProgress {
   std::uint32_t unit = 0;         // where the next element failed
 };
 
+// A span of units with no upper bound (a list, a long repetition).
+inline constexpr std::uint32_t kUnbounded = 1u << 20;
+
 // What can begin a pattern: these words, mentions of these types, or anything.
 struct StartSet {
   bool any = false;
@@ -105,6 +108,8 @@ class CompiledPack {
   void index_rule(const Rule& rule);
   std::vector<std::vector<std::uint32_t>> required_sets(const Pattern& pattern) const;
   WordSet words_of(const std::vector<Unit>& units) const { return WordSet(word_ids_.size(), units); }
+  struct Line;
+  static void set_anchor(Line& line);
 
   // A match line made ready: what it can start with, and for each word element it cannot do
   // without, the ids that element starts with (a sentence lacking all of one set cannot match).
@@ -112,6 +117,10 @@ class CompiledPack {
     const Pattern* pattern = nullptr;
     StartSet start;
     std::vector<std::vector<std::uint32_t>> required;
+    // The first required word element, as an anchor: a match starting at unit s has one of these
+    // words at a unit in [s + anchor_min, s + anchor_max] (anchor_max is kUnbounded after a list).
+    std::vector<std::uint32_t> anchor;  // sorted; empty: no anchor
+    std::uint32_t anchor_min = 0, anchor_max = 0;
     bool possible(const WordSet& present) const;
   };
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
+#include <stdexcept>
 
 #include "kgbuild/utf8.hpp"
 #include "kgbuild/vocab.hpp"
@@ -19,32 +21,72 @@ namespace {
 
 std::string term(std::string_view ns, std::string_view local) { return std::string(ns) + std::string(local); }
 
-Term iri(std::string_view value) { return Term::iri(std::string(value)); }
+// The IRIs written with every article, made once.
+const std::string kRdfType = term(ns::rdf, "type");
+const std::string kRdfStatement = term(ns::rdf, "Statement");
+const std::string kRdfSubject = term(ns::rdf, "subject");
+const std::string kRdfPredicate = term(ns::rdf, "predicate");
+const std::string kRdfObject = term(ns::rdf, "object");
+const std::string kRdfsLabel = term(ns::rdfs, "label");
+const std::string kOwlSameAs = term(ns::owl, "sameAs");
+const std::string kSkosAltLabel = term(ns::skos, "altLabel");
+const std::string kProvDerived = term(ns::prov, "wasDerivedFrom");
+const std::string kNifContext = term(ns::nif, "Context");
+const std::string kNifIsString = term(ns::nif, "isString");
+const std::string kNifBegin = term(ns::nif, "beginIndex");
+const std::string kNifEnd = term(ns::nif, "endIndex");
+const std::string kNifAnchor = term(ns::nif, "anchorOf");
+const std::string kNifContextOf = term(ns::nif, "referenceContext");
+const std::string kXsdCount = term(ns::xsd, "nonNegativeInteger");
+const std::string kXsdDecimal = term(ns::xsd, "decimal");
+const std::string kXsdBoolean = term(ns::xsd, "boolean");
+const std::string kXsdAnyUri = term(ns::xsd, "anyURI");
+const std::string kXsdDate = term(ns::xsd, "date");
+const std::string kXsdYearMonth = term(ns::xsd, "gYearMonth");
+const std::string kXsdYear = term(ns::xsd, "gYear");
 
-Term count(std::uint32_t n) { return Term::typed(std::to_string(n), "nonNegativeInteger"); }
-
-Term decimal(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", value);
-  return Term::typed(buffer, "decimal");
+// An ontology term by local name (properties, classes, statuses: checked against the ontology
+// when rules load), without building the string.
+std::string_view vocab_iri(std::string_view local) {
+  const auto* end = std::end(vocab::terms);
+  const auto* it = std::lower_bound(std::begin(vocab::terms), end, local,
+                                    [](const vocab::Term& t, std::string_view l) { return t.local < l; });
+  if (it != end && it->local == local) return it->iri;
+  throw std::logic_error("not in the ontology: " + std::string(local));
 }
 
-Term date_literal(const DateValue& date) { return Term::typed(date.lexical(), date.xsd_type()); }
+std::string_view date_type(const DateValue& date) {
+  const std::string_view type = date.xsd_type();
+  if (type == "date") return kXsdDate;
+  if (type == "gYearMonth") return kXsdYearMonth;
+  return kXsdYear;
+}
 
-// Collects one article's statements; `shared` ones go to the store.
+TermView iri(std::string_view value) { return TermView::iri(value); }
+
+// Collects one article's statements: its own go to the sink in order, shared ones to the store.
+// Views handed to the sink live until it returns.
 class ArticleGraph {
  public:
-  ArticleGraph(const GraphBuilder& builder, const Article& article, const ArticleAnalysis& a, Store& shared)
-      : b_(builder), article_(article), a_(a), shared_(shared) {
+  ArticleGraph(const GraphBuilder& builder, const Article& article, const ArticleAnalysis& a, Store& shared,
+               const QuadSink& sink)
+      : b_(builder), article_(article), a_(a), shared_(shared), sink_(sink) {
     doc_ = b_.document_iri(article, a.text.text);
     graph_ = b_.options().provenance == Provenance::graphs ? doc_ : "";
   }
 
-  void local(std::string s, std::string_view p, Term o) {
-    out_.push_back(Quad{Term::iri(std::move(s)), iri(p), std::move(o), graph_});
+  void local(std::string_view s, std::string_view p, TermView o) { sink_(QuadView{iri(s), iri(p), o, graph_}); }
+  void global(std::string_view s, std::string_view p, TermView o) { shared_.add(QuadView{iri(s), iri(p), o, ""}); }
+
+  void count(std::string_view s, std::string_view p, std::uint32_t n) {
+    char buffer[16];
+    const int length = std::snprintf(buffer, sizeof buffer, "%u", n);
+    local(s, p, TermView::literal(std::string_view(buffer, static_cast<std::size_t>(length)), kXsdCount));
   }
-  void global(std::string s, std::string_view p, Term o) {
-    shared_.add(Quad{Term::iri(std::move(s)), iri(p), std::move(o), ""});
+
+  void date(std::string_view s, std::string_view p, const DateValue& date) {
+    const std::string lexical = date.lexical();
+    local(s, p, TermView::literal(lexical, date_type(date)));
   }
 
   std::string entity(std::int32_t index) {
@@ -55,12 +97,12 @@ class ArticleGraph {
     described_[static_cast<std::size_t>(index)] = true;
     // Most entities recur across articles: describe each once, and each new alias once.
     if (shared_.first_time(id)) {
-      global(id, term(ns::rdf, "type"), iri(term(vocab::ns, to_string(e.type))));
-      global(id, term(ns::rdfs, "label"), Term::literal(e.name));
-      if (!e.qid.empty()) global(id, term(ns::owl, "sameAs"), iri(term(ns::wikidata, e.qid)));
+      global(id, kRdfType, iri(vocab_iri(to_string(e.type))));
+      global(id, kRdfsLabel, TermView::literal(e.name));
+      if (!e.qid.empty()) global(id, kOwlSameAs, iri(term(ns::wikidata, e.qid)));
     }
     for (const auto& form : e.surfaces)
-      if (form != e.name && shared_.first_time(id + '\t' + form)) global(id, term(ns::skos, "altLabel"), Term::literal(form));
+      if (form != e.name && shared_.first_time(id + '\t' + form)) global(id, kSkosAltLabel, TermView::literal(form));
     return id;
   }
 
@@ -68,27 +110,27 @@ class ArticleGraph {
     const MoneyAmount& m = a_.money[static_cast<std::size_t>(index)];
     std::string id = b_.money_iri(m);
     if (!shared_.first_time(id)) return id;
-    global(id, term(ns::rdf, "type"), iri(vocab::MonetaryAmount));
-    global(id, vocab::currency, Term::literal(m.currency));
-    if (!m.value.empty()) global(id, vocab::value, Term::typed(m.value, "decimal"));
-    if (!m.min_value.empty()) global(id, vocab::minValue, Term::typed(m.min_value, "decimal"));
-    if (!m.max_value.empty()) global(id, vocab::maxValue, Term::typed(m.max_value, "decimal"));
-    if (m.approximate) global(id, vocab::approximate, Term::typed("true", "boolean"));
+    global(id, kRdfType, iri(vocab::MonetaryAmount));
+    global(id, vocab::currency, TermView::literal(m.currency));
+    if (!m.value.empty()) global(id, vocab::value, TermView::literal(m.value, kXsdDecimal));
+    if (!m.min_value.empty()) global(id, vocab::minValue, TermView::literal(m.min_value, kXsdDecimal));
+    if (!m.max_value.empty()) global(id, vocab::maxValue, TermView::literal(m.max_value, kXsdDecimal));
+    if (m.approximate) global(id, vocab::approximate, TermView::literal("true", kXsdBoolean));
     return id;
   }
 
   void document(std::int32_t outlet) {
-    local(doc_, term(ns::rdf, "type"), iri(vocab::Document));
-    local(doc_, term(ns::rdf, "type"), iri(term(ns::nif, "Context")));
-    if (!article_.title.empty()) local(doc_, vocab::title, Term::literal(article_.title));
-    if (article_.date) local(doc_, vocab::published, date_literal(*article_.date));
-    local(doc_, vocab::language, Term::literal(std::string(to_string(a_.text.lang))));
-    if (!article_.url.empty()) local(doc_, vocab::url, Term::typed(article_.url, "anyURI"));
+    local(doc_, kRdfType, iri(vocab::Document));
+    local(doc_, kRdfType, iri(kNifContext));
+    if (!article_.title.empty()) local(doc_, vocab::title, TermView::literal(article_.title));
+    if (article_.date) date(doc_, vocab::published, *article_.date);
+    local(doc_, vocab::language, TermView::literal(to_string(a_.text.lang)));
+    if (!article_.url.empty()) local(doc_, vocab::url, TermView::literal(article_.url, kXsdAnyUri));
     if (outlet >= 0) local(doc_, vocab::outlet, iri(entity(outlet)));
     if (b_.options().text) {
-      local(doc_, term(ns::nif, "isString"), Term::literal(a_.text.text));
-      local(doc_, term(ns::nif, "beginIndex"), count(0));
-      local(doc_, term(ns::nif, "endIndex"), count(static_cast<std::uint32_t>(count_cps())));
+      local(doc_, kNifIsString, TermView::literal(a_.text.text));
+      count(doc_, kNifBegin, 0);
+      count(doc_, kNifEnd, static_cast<std::uint32_t>(count_cps()));
     }
     for (std::size_t i = 0; i < a_.entities.size(); ++i)
       if (!a_.entities[i].surfaces.empty()) local(doc_, vocab::mentions, iri(entity(static_cast<std::int32_t>(i))));
@@ -99,54 +141,52 @@ class ArticleGraph {
     std::string id = doc_ + "#char=" + std::to_string(s.cp_begin) + "," + std::to_string(s.cp_end);
     if (std::find(sentences_.begin(), sentences_.end(), index) != sentences_.end()) return id;
     sentences_.push_back(index);
-    local(id, term(ns::rdf, "type"), iri(vocab::Sentence));
-    local(id, term(ns::nif, "referenceContext"), iri(doc_));
-    local(id, term(ns::nif, "beginIndex"), count(s.cp_begin));
-    local(id, term(ns::nif, "endIndex"), count(s.cp_end));
-    local(id, term(ns::nif, "anchorOf"), Term::literal(std::string(a_.text.sentence_text(s))));
+    local(id, kRdfType, iri(vocab::Sentence));
+    local(id, kNifContextOf, iri(doc_));
+    count(id, kNifBegin, s.cp_begin);
+    count(id, kNifEnd, s.cp_end);
+    local(id, kNifAnchor, TermView::literal(a_.text.sentence_text(s)));
     return id;
   }
 
   void fact(const Fact& f) {
     const std::string subject = entity(f.subject);
-    const std::string property = term(vocab::ns, f.property);
+    const std::string_view property = vocab_iri(f.property);
     const std::string object = f.object >= 0 ? entity(f.object) : money(f.object_money);
     global(subject, property, iri(object));
     if (b_.options().provenance == Provenance::none) return;
     claim(f, subject, property, object);
   }
 
-  void claim(const Fact& f, const std::string& subject, const std::string& property, const std::string& object) {
+  void claim(const Fact& f, const std::string& subject, std::string_view property, const std::string& object) {
     const Token& first = a_.text.tokens[f.token_begin];
     const Token& last = a_.text.tokens[f.token_end - 1];
     const std::string amount = f.amount >= 0 ? money(f.amount) : "";
     const std::string sentence_id = sentence(f.sentence);  // before the claim: subjects stay grouped
     const std::string attribution = f.attribution >= 0 ? entity(f.attribution) : "";
-    const std::string id = b_.options().base + "claim/" +
-                           content_hash(doc_ + "\n" + subject + "\n" + property + "\n" + object + "\n" + amount + "\n" +
-                                        std::to_string(first.cp_begin) + "," + std::to_string(last.cp_end));
-    local(id, term(ns::rdf, "type"), iri(vocab::Claim));
-    local(id, term(ns::rdf, "type"), iri(term(ns::rdf, "Statement")));
-    local(id, term(ns::rdf, "subject"), iri(subject));
-    local(id, term(ns::rdf, "predicate"), iri(property));
-    local(id, term(ns::rdf, "object"), iri(object));
+    std::string hashed = doc_;
+    hashed.append("\n").append(subject).append("\n").append(property).append("\n").append(object).append("\n");
+    hashed.append(amount).append("\n").append(std::to_string(first.cp_begin)).append(",").append(std::to_string(last.cp_end));
+    const std::string id = b_.options().base + "claim/" + content_hash(hashed);
+    local(id, kRdfType, iri(vocab::Claim));
+    local(id, kRdfType, iri(kRdfStatement));
+    local(id, kRdfSubject, iri(subject));
+    local(id, kRdfPredicate, iri(property));
+    local(id, kRdfObject, iri(object));
     if (!amount.empty()) local(id, vocab::amount, iri(amount));
-    if (f.date >= 0) local(id, vocab::date, date_literal(a_.dates[static_cast<std::size_t>(f.date)]));
-    local(id, vocab::status, iri(term(vocab::ns, f.status)));
-    local(id, vocab::rule, Term::literal(f.rule->id));
-    local(id, vocab::confidence, decimal(f.confidence));
+    if (f.date >= 0) date(id, vocab::date, a_.dates[static_cast<std::size_t>(f.date)]);
+    local(id, vocab::status, iri(vocab_iri(f.status)));
+    local(id, vocab::rule, TermView::literal(f.rule->id));
+    char confidence[32];
+    const int length = std::snprintf(confidence, sizeof confidence, "%.2f", f.confidence);
+    local(id, vocab::confidence, TermView::literal(std::string_view(confidence, static_cast<std::size_t>(length)), kXsdDecimal));
     if (f.attribution >= 0) local(id, vocab::attributedTo, iri(attribution));
     local(id, vocab::sentence, iri(sentence_id));
-    local(id, term(ns::prov, "wasDerivedFrom"), iri(doc_));
-    local(id, term(ns::nif, "beginIndex"), count(first.cp_begin));
-    local(id, term(ns::nif, "endIndex"), count(last.cp_end));
-    local(id, term(ns::nif, "anchorOf"),
-          Term::literal(a_.text.text.substr(first.begin, last.end - first.begin)));
+    local(id, kProvDerived, iri(doc_));
+    count(id, kNifBegin, first.cp_begin);
+    count(id, kNifEnd, last.cp_end);
+    local(id, kNifAnchor, TermView::literal(std::string_view(a_.text.text).substr(first.begin, last.end - first.begin)));
   }
-
-  // Statements come out grouped by subject (document, then each claim with its sentence) and in the
-  // order of the article, which is the same on every run: no sort is needed.
-  std::vector<Quad> finish() { return std::move(out_); }
 
  private:
   std::size_t count_cps() const {
@@ -158,8 +198,8 @@ class ArticleGraph {
   const Article& article_;
   const ArticleAnalysis& a_;
   Store& shared_;
+  const QuadSink& sink_;
   std::string doc_, graph_;
-  std::vector<Quad> out_;
   std::vector<bool> described_;
   std::vector<std::uint32_t> sentences_;
 };
@@ -194,15 +234,23 @@ Prefixes GraphBuilder::prefixes() const {
           {"kgm", options_.base + "amount/"}};
 }
 
-std::vector<Quad> GraphBuilder::article(const Article& article, const ArticleAnalysis& analysis,
-                                        const std::vector<Fact>& facts, std::int32_t outlet, Store& shared) const {
-  ArticleGraph g(*this, article, analysis, shared);
+// Statements come out grouped by subject (document, then each claim with its sentence) and in the
+// order of the article, which is the same on every run: no sort is needed.
+void GraphBuilder::article(const Article& article, const ArticleAnalysis& analysis, const std::vector<Fact>& facts,
+                           std::int32_t outlet, Store& shared, const QuadSink& sink) const {
+  ArticleGraph g(*this, article, analysis, shared, sink);
   if (options_.provenance != Provenance::none) g.document(outlet);
   for (const auto& f : facts) g.fact(f);
   if (options_.provenance == Provenance::none)
     for (std::size_t i = 0; i < analysis.entities.size(); ++i)
       if (!analysis.entities[i].surfaces.empty()) g.entity(static_cast<std::int32_t>(i));
-  return g.finish();
+}
+
+std::vector<Quad> GraphBuilder::article(const Article& article, const ArticleAnalysis& analysis,
+                                        const std::vector<Fact>& facts, std::int32_t outlet, Store& shared) const {
+  std::vector<Quad> out;
+  this->article(article, analysis, facts, outlet, shared, [&](const QuadView& q) { out.push_back(q.quad()); });
+  return out;
 }
 
 }  // namespace kg

@@ -107,10 +107,10 @@ ExtractSummary run_extract(Resources& resources, const ExtractOptions& options, 
     ArticleAnalysis analysis = resources.analyze(article, o.lang);
     const std::int32_t outlet = resources.outlet_entity(article, analysis);
     const auto facts = resources.extractor().extract(analysis);
-    for (const auto& quad : builder.article(article, analysis, facts, outlet, shared)) {
+    builder.article(article, analysis, facts, outlet, shared, [&](const QuadView& quad) {
       if (o.into.empty()) writer.write(quad);
       else shared.add(quad);  // merged with what the file held, written once below
-    }
+    });
     summary.facts += facts.size();
   };
   InputErrorSink on_error;

@@ -75,18 +75,20 @@ struct Store::Impl {
     sord_world_free(world);
   }
 
-  SordNode* make(const Term& t) const {
-    if (t.kind == Term::Kind::iri) return sord_new_uri(world, bytes(t.value));
-    if (t.datatype.empty()) return sord_new_literal(world, nullptr, bytes(t.value), nullptr);
-    NodeRef datatype(world, sord_new_uri(world, bytes(t.datatype)));
-    return sord_new_literal(world, datatype.get(), bytes(t.value), nullptr);
+  // Sord wants NUL-terminated strings: views are copied, once per new statement.
+  SordNode* make(const TermView& t) const {
+    const std::string value(t.value);
+    if (t.kind == Term::Kind::iri) return sord_new_uri(world, bytes(value));
+    if (t.datatype.empty()) return sord_new_literal(world, nullptr, bytes(value), nullptr);
+    NodeRef datatype(world, sord_new_uri(world, bytes(std::string(t.datatype))));
+    return sord_new_literal(world, datatype.get(), bytes(value), nullptr);
   }
 };
 
 Store::Store() : impl_(std::make_unique<Impl>()) {}
 Store::~Store() = default;
 
-void Store::add(const Quad& q) {
+void Store::add(const QuadView& q) {
   // Entities and facts come back in article after article: a string set is much cheaper than
   // Sord's node interning and index search for the statements it already holds.
   std::string key;
@@ -97,10 +99,11 @@ void Store::add(const Quad& q) {
   NodeRef s(impl_->world, impl_->make(q.subject));
   NodeRef p(impl_->world, impl_->make(q.predicate));
   NodeRef o(impl_->world, impl_->make(q.object));
-  NodeRef g(impl_->world, sord_new_uri(impl_->world, bytes(q.graph.empty() ? std::string(kDefaultGraph) : q.graph)));
+  const std::string graph(q.graph);
+  NodeRef g(impl_->world, sord_new_uri(impl_->world, bytes(graph.empty() ? std::string(kDefaultGraph) : graph)));
   SordQuad quad = {s.get(), p.get(), o.get(), g.get()};
   sord_add(impl_->model, quad);
-  impl_->graphs.insert(q.graph);
+  impl_->graphs.insert(graph);
 }
 
 bool Store::first_time(std::string_view key) { return impl_->described.emplace(key).second; }

@@ -110,7 +110,7 @@ QuadWriter::QuadWriter(std::FILE* stream, Syntax syntax, const Prefixes& prefixe
 
 QuadWriter::~QuadWriter() = default;
 
-void QuadWriter::write(const Quad& q) {
+void QuadWriter::write(const QuadView& q) {
   const SerdNode s = serd_view(q.subject.value, SERD_URI);
   const SerdNode p = serd_view(q.predicate.value, SERD_URI);
   const bool literal = q.object.kind == Term::Kind::literal;

@@ -2,6 +2,7 @@
 // Turns an article's entities and facts into RDF: the document, its sentences and claims go to
 // the article's own block (a named graph in TriG / N-Quads); entities, direct facts and amounts,
 // shared by all articles, go to the store so each is written once.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,8 @@
 #include "kgbuild/writer.hpp"
 
 namespace kg {
+
+using QuadSink = std::function<void(const QuadView&)>;
 
 enum class Provenance { none, claims, graphs };
 std::optional<Provenance> provenance_from_string(std::string_view name);
@@ -26,7 +29,10 @@ class GraphBuilder {
  public:
   explicit GraphBuilder(GraphOptions options);
 
-  // The article's statements, sorted; shared ones are added to `shared` instead.
+  // The article's statements, grouped by subject, to `sink`; shared ones are added to `shared` instead.
+  void article(const Article& article, const ArticleAnalysis& analysis, const std::vector<Fact>& facts,
+               std::int32_t outlet, Store& shared, const QuadSink& sink) const;
+  // The same, as a list (for tests and tools; the pipeline streams).
   std::vector<Quad> article(const Article& article, const ArticleAnalysis& analysis, const std::vector<Fact>& facts,
                             std::int32_t outlet, Store& shared) const;
 

@@ -38,6 +38,30 @@ struct Quad {
   auto operator<=>(const Quad&) const = default;
 };
 
+// A statement over strings someone else keeps: how statements travel from the graph builder to the
+// writer without a copy. Valid only while the strings it views are.
+struct TermView {
+  Term::Kind kind = Term::Kind::iri;
+  std::string_view value;
+  std::string_view datatype;
+
+  TermView() = default;
+  TermView(const Term& t) : kind(t.kind), value(t.value), datatype(t.datatype) {}  // NOLINT: a view of it
+  TermView(Term::Kind k, std::string_view v, std::string_view dt) : kind(k), value(v), datatype(dt) {}
+  static TermView iri(std::string_view v) { return {Term::Kind::iri, v, {}}; }
+  static TermView literal(std::string_view v, std::string_view datatype = {}) { return {Term::Kind::literal, v, datatype}; }
+  Term term() const { return Term{kind, std::string(value), std::string(datatype)}; }
+};
+
+struct QuadView {
+  TermView subject, predicate, object;
+  std::string_view graph;
+
+  QuadView(TermView s, TermView p, TermView o, std::string_view g) : subject(s), predicate(p), object(o), graph(g) {}
+  QuadView(const Quad& q) : subject(q.subject), predicate(q.predicate), object(q.object), graph(q.graph) {}  // NOLINT
+  Quad quad() const { return Quad{subject.term(), predicate.term(), object.term(), std::string(graph)}; }
+};
+
 // "Société Générale" -> "Soci%C3%A9t%C3%A9_G%C3%A9n%C3%A9rale": spaces become '_', and everything
 // but unreserved ASCII is percent-encoded, so names with '<', '>', quotes or spaces stay one IRI.
 std::string iri_segment(std::string_view text);

@@ -16,7 +16,7 @@ class Store {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  void add(const Quad& quad);  // adding a statement twice keeps one
+  void add(const QuadView& quad);  // adding a statement twice keeps one
   // True the first time a key is seen: lets callers skip describing an entity or an amount again.
   bool first_time(std::string_view key);
   std::size_t size() const;

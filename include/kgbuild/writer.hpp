@@ -42,7 +42,7 @@ class QuadWriter {
   ~QuadWriter();
   QuadWriter(const QuadWriter&) = delete;
   QuadWriter& operator=(const QuadWriter&) = delete;
-  void write(const Quad& quad);  // the graph is dropped in syntaxes without graphs
+  void write(const QuadView& quad);  // the graph is dropped in syntaxes without graphs
   void finish();                 // ends open blocks; throws if the stream failed
   Syntax syntax() const { return syntax_; }
 

@@ -1,6 +1,8 @@
 #include "kgbuild/date.hpp"
 
 #include <span>
+#include <string>
+#include <unordered_set>
 #include <utility>
 
 #include "kgbuild/money.hpp"  // detail::Scanner, shared with the money finder
@@ -219,24 +221,32 @@ constexpr Relative kRelativeFr[] = {
 
 // The words every date without digits holds one of: a month, a weekday, or the unit of a
 // relative expression. A sentence with none of them is passed over without scanning it.
+class DateWords {
+ public:
+  explicit DateWords(Lang lang) {
+    static constexpr std::string_view kUnits[] = {"yesterday", "today", "week", "month", "year", "eergisteren", "gisteren",
+                                                  "vandaag", "maand", "jaar", "hier", "aujourd", "semaine", "mois",
+                                                  "année", "annee", "an"};
+    words_.insert(std::begin(kUnits), std::end(kUnits));
+    for (const auto& m : months(lang)) words_.insert(m.word);
+    for (const auto& d : weekdays(lang)) words_.insert(d.word);
+  }
+  bool has(std::string_view word) const { return words_.count(word) != 0; }
+
+ private:
+  std::unordered_set<std::string_view> words_;  // views of the constant lists above
+};
+
 bool is_date_word(std::string_view word, Lang lang) {
-  static constexpr std::string_view kUnits[] = {"yesterday", "today", "week", "month", "year", "eergisteren", "gisteren",
-                                                "vandaag", "maand", "jaar", "hier", "aujourd", "semaine", "mois",
-                                                "année", "annee", "an"};
-  for (const auto unit : kUnits)
-    if (word == unit) return true;
-  for (const auto& m : months(lang))
-    if (word == m.word) return true;
-  for (const auto& d : weekdays(lang))
-    if (word == d.word) return true;
-  return false;
+  static const DateWords en(Lang::en), nl(Lang::nl), fr(Lang::fr);
+  return (lang == Lang::nl ? nl : lang == Lang::fr ? fr : en).has(word);
 }
 
 bool has_date_word(std::string_view text, Lang lang) {
   std::string word;
   for (std::size_t i = 0; i <= text.size(); ++i) {
     auto c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
-    if (text.substr(i, 3) == "\u2019") {  // "l’année": the typographic apostrophe separates words
+    if (c == 0xE2 && text.substr(i, 3) == "\u2019") {  // "l’année": the typographic apostrophe separates words
       c = '\'';
       i += 2;
     }
@@ -599,8 +609,47 @@ std::optional<Found> weekday_expression(const Scanner& t, std::size_t k, Lang la
   return found;
 }
 
+// The words a date expression written in words can start with (a relative phrase, a weekday, a
+// month), lower-case: most words of a text are none of them and are turned down with one look-up
+// instead of a pass over every list. Words with other than ASCII letters go through the lists.
+class DateStarts {
+ public:
+  explicit DateStarts(Lang lang) {
+    for (const auto& r : relatives(lang)) add(r.phrase.substr(0, r.phrase.find(' ')));
+    for (const auto& m : months(lang)) add(m.word);
+    for (const auto& w : weekdays(lang)) add(w.word);
+  }
+
+  bool may_start(std::string_view word) const {
+    std::string key;
+    for (const char c : word) {
+      if (static_cast<unsigned char>(c) >= 0x80) return true;
+      key += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    if (words_.count(key)) return true;
+    // "Monday's": the possessive is not part of the name.
+    return key.size() > 2 && key.compare(key.size() - 2, 2, "'s") == 0 && words_.count(key.substr(0, key.size() - 2));
+  }
+
+ private:
+  void add(std::string_view word) {
+    std::string key;
+    for (const char c : word) key += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    words_.insert(std::move(key));
+  }
+
+  std::unordered_set<std::string> words_;
+};
+
+bool may_start_date(const Scanner& t, std::size_t k, Lang lang) {
+  static const DateStarts en(Lang::en), nl(Lang::nl), fr(Lang::fr);
+  const DateStarts& starts = lang == Lang::nl ? nl : lang == Lang::fr ? fr : en;
+  return starts.may_start(t.str(k));
+}
+
 std::optional<Found> date_at(const Scanner& t, std::size_t k, Lang lang, const std::optional<DateValue>& article) {
   if (t.is_word(k)) {
+    if (!may_start_date(t, k, lang)) return std::nullopt;
     if (auto rel = relative_at(t, k, lang, article)) return rel;
     if (auto wd = weekday_expression(t, k, lang, article)) return wd;
     const auto p = month_first(t, k, lang);

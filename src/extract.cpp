@@ -80,6 +80,11 @@ class Matcher {
 
   bool quant(const PatternNode& n, std::uint32_t pos, int count, K k) {
     if (n.kind == PatternNode::Kind::gap) return one(n, pos, k);
+    // Most elements occur once, or once at most: no counting continuation for those.
+    if (count == 0 && n.max == 1) {
+      if (one(n, pos, [&](std::uint32_t p) { return p != pos && k(p); })) return true;
+      return n.min == 0 && k(pos);
+    }
     if (count < n.max && one(n, pos, [&](std::uint32_t p) { return p != pos && quant(n, p, count + 1, k); }))
       return true;
     return count >= n.min && k(pos);
@@ -124,6 +129,7 @@ class Matcher {
     switch (n.kind) {
       case PatternNode::Kind::words:
         if (pos >= units_.size() || !std::binary_search(n.first_ids.begin(), n.first_ids.end(), units_[pos].word)) return false;
+        if (n.single_words) return bind(n, pos, pos + 1, k);
         for (const auto& phrase : n.phrase_ids)
           if (const std::uint32_t length = words_at(phrase, pos); length && bind(n, pos, pos + length, k)) return true;
         return false;
@@ -338,7 +344,11 @@ void CompiledPack::intern_pattern(Pattern& pattern) {
       node.phrase_ids.push_back(std::move(ids));
     }
     node.first_ids.clear();
-    for (const auto& ids : node.phrase_ids) node.first_ids.push_back(ids.front());
+    node.single_words = true;
+    for (const auto& ids : node.phrase_ids) {
+      node.first_ids.push_back(ids.front());
+      node.single_words = node.single_words && ids.size() == 1;
+    }
     std::sort(node.first_ids.begin(), node.first_ids.end());
     node.first_ids.erase(std::unique(node.first_ids.begin(), node.first_ids.end()), node.first_ids.end());
     for (auto& alt : node.alternatives) intern_pattern(alt);

@@ -5,7 +5,6 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/utext.h>
 
 #include <algorithm>
 #include <array>
@@ -22,21 +21,41 @@ void check(UErrorCode status, const char* what) {
   if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU: ") + what + ": " + u_errorName(status));
 }
 
-// Owns a UText over UTF-8 bytes; ICU iterators read it in place.
-class Utf8Text {
+// The text as UTF-16, which ICU's break iterators walk fastest (over UTF-8 they go through a
+// conversion layer a chunk at a time), with the UTF-8 byte offset of every UTF-16 unit so that
+// boundaries come back as byte offsets.
+class Utf16Text {
  public:
-  explicit Utf8Text(std::string_view text) {
-    UErrorCode status = U_ZERO_ERROR;
-    text_ = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-    check(status, "utext_openUTF8");
+  explicit Utf16Text(std::string_view utf8) {
+    std::vector<UChar> units;
+    units.reserve(utf8.size());
+    byte_at_.reserve(utf8.size() + 1);
+    const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto length = static_cast<int32_t>(utf8.size());
+    for (int32_t i = 0; i < length;) {
+      const auto begin = static_cast<std::uint32_t>(i);
+      UChar32 c = 0;
+      U8_NEXT(bytes, i, length, c);
+      if (c < 0) c = 0xFFFD;
+      if (c <= 0xFFFF) {
+        units.push_back(static_cast<UChar>(c));
+        byte_at_.push_back(begin);
+      } else {
+        units.push_back(U16_LEAD(c));
+        units.push_back(U16_TRAIL(c));
+        byte_at_.push_back(begin);
+        byte_at_.push_back(begin);
+      }
+    }
+    byte_at_.push_back(static_cast<std::uint32_t>(utf8.size()));
+    text_ = icu::UnicodeString(units.data(), static_cast<int32_t>(units.size()));
   }
-  ~Utf8Text() { utext_close(text_); }
-  Utf8Text(const Utf8Text&) = delete;
-  Utf8Text& operator=(const Utf8Text&) = delete;
-  UText* get() const { return text_; }
+  const icu::UnicodeString& get() const { return text_; }
+  std::uint32_t byte(int32_t index) const { return byte_at_[static_cast<std::size_t>(index)]; }
 
  private:
-  UText* text_ = nullptr;
+  icu::UnicodeString text_;
+  std::vector<std::uint32_t> byte_at_;  // one per UTF-16 unit, and the end
 };
 
 bool is_ascii(std::string_view s) {
@@ -198,19 +217,17 @@ struct TextAnalyzer::Impl {
     return key;
   }
 
-  std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokenize(std::string_view text, const Utf16Text& utf16) {
     std::vector<Token> tokens;
-    Utf8Text utext(text);
-    UErrorCode status = U_ZERO_ERROR;
-    words->setText(utext.get(), status);
-    check(status, "word iterator setText");
+    tokens.reserve(text.size() / 4);
+    words->setText(utf16.get());
     int32_t start = words->first();
     for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
-      const std::string_view piece = text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+      const std::uint32_t begin_byte = utf16.byte(start), end_byte = utf16.byte(end);
+      const std::string_view piece = text.substr(begin_byte, end_byte - begin_byte);
       if (piece.find_first_not_of(" \t\r\n\f\v\u00a0") == std::string_view::npos) continue;
       if (u_isUWhiteSpace(first_code_point(piece))) continue;
-      push_token(tokens, text, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end),
-                 words->getRuleStatus());
+      push_token(tokens, text, begin_byte, end_byte, words->getRuleStatus());
     }
     merge_split_apostrophes(tokens);
     merge_lowercase_compounds(tokens);
@@ -265,16 +282,13 @@ struct TextAnalyzer::Impl {
     tokens.swap(out);
   }
 
-  std::vector<Sentence> segment(std::string_view text, Lang lang) {
+  std::vector<Sentence> segment(std::string_view text, const Utf16Text& utf16, Lang lang) {
     std::vector<Sentence> out;
     icu::BreakIterator& it = sentence_iterator(lang);
-    Utf8Text utext(text);
-    UErrorCode status = U_ZERO_ERROR;
-    it.setText(utext.get(), status);
-    check(status, "sentence iterator setText");
+    it.setText(utf16.get());
     int32_t start = it.first();
     for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
-      std::size_t b = static_cast<std::size_t>(start), e = static_cast<std::size_t>(end);
+      std::size_t b = utf16.byte(start), e = utf16.byte(end);
       while (b < e && static_cast<unsigned char>(text[b]) <= ' ') ++b;
       while (e > b && static_cast<unsigned char>(text[e - 1]) <= ' ') --e;
       if (b == e) continue;
@@ -321,14 +335,24 @@ std::string TextAnalyzer::normalize(std::string_view utf8) const {
 
 namespace {
 
-// Fills code-point offsets for tokens and sentences in one forward pass over the text.
+// Fills code-point offsets for tokens and sentences in one forward pass over the text. Both come
+// in text order, so their offsets are merged as they are walked, not sorted.
 void assign_code_points(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& sentences) {
   struct Mark { std::uint32_t byte; std::uint32_t* cp; };
-  std::vector<Mark> marks;
-  marks.reserve(tokens.size() * 2 + sentences.size() * 2);
-  for (auto& t : tokens) { marks.push_back({t.begin, &t.cp_begin}); marks.push_back({t.end, &t.cp_end}); }
-  for (auto& s : sentences) { marks.push_back({s.begin, &s.cp_begin}); marks.push_back({s.end, &s.cp_end}); }
-  std::stable_sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.byte < b.byte; });
+  std::vector<Mark> token_marks, sentence_marks;
+  token_marks.reserve(tokens.size() * 2);
+  sentence_marks.reserve(sentences.size() * 2);
+  for (auto& t : tokens) { token_marks.push_back({t.begin, &t.cp_begin}); token_marks.push_back({t.end, &t.cp_end}); }
+  for (auto& s : sentences) { sentence_marks.push_back({s.begin, &s.cp_begin}); sentence_marks.push_back({s.end, &s.cp_end}); }
+  std::vector<Mark> marks(token_marks.size() + sentence_marks.size());
+  const auto by_byte = [](const Mark& a, const Mark& b) { return a.byte < b.byte; };
+  if (std::is_sorted(token_marks.begin(), token_marks.end(), by_byte) &&
+      std::is_sorted(sentence_marks.begin(), sentence_marks.end(), by_byte)) {
+    std::merge(token_marks.begin(), token_marks.end(), sentence_marks.begin(), sentence_marks.end(), marks.begin(), by_byte);
+  } else {
+    std::copy(sentence_marks.begin(), sentence_marks.end(), std::copy(token_marks.begin(), token_marks.end(), marks.begin()));
+    std::stable_sort(marks.begin(), marks.end(), by_byte);
+  }
   std::uint32_t byte = 0, cp = 0;
   for (const auto& mark : marks) {
     cp += static_cast<std::uint32_t>(count_code_points(text.substr(byte, mark.byte - byte)));
@@ -352,10 +376,11 @@ void assign_tokens(std::vector<Sentence>& sentences, const std::vector<Token>& t
 AnalyzedText TextAnalyzer::analyze(std::string_view utf8, std::optional<Lang> declared) {
   AnalyzedText out;
   out.text = normalize(utf8);
-  out.tokens = impl_->tokenize(out.text);
+  const Utf16Text utf16(out.text);
+  out.tokens = impl_->tokenize(out.text, utf16);
   out.lang_detected = !declared;
   out.lang = declared ? *declared : detect_language(out.tokens, out.text);
-  out.sentences = impl_->segment(out.text, out.lang);
+  out.sentences = impl_->segment(out.text, utf16, out.lang);
   assign_tokens(out.sentences, out.tokens);
   assign_code_points(out.text, out.tokens, out.sentences);
   return out;
@@ -364,7 +389,7 @@ AnalyzedText TextAnalyzer::analyze(std::string_view utf8, std::optional<Lang> de
 std::vector<std::string> TextAnalyzer::keys(std::string_view phrase) {
   const std::string normalized = normalize(phrase);
   std::vector<std::string> out;
-  for (auto& token : impl_->tokenize(normalized)) out.push_back(std::move(token.key));
+  for (auto& token : impl_->tokenize(normalized, Utf16Text(normalized))) out.push_back(std::move(token.key));
   return out;
 }
 

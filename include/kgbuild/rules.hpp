@@ -32,6 +32,7 @@ struct PatternNode {
   std::vector<std::vector<std::string>> phrases;  // words: alternative key sequences
   std::vector<std::vector<std::uint32_t>> phrase_ids;  // the same as word ids, filled by CompiledPack
   std::vector<std::uint32_t> first_ids;                // sorted first ids of phrase_ids: a quick "no"
+  bool single_words = false;                           // every phrase is one word: first_ids says it all
   TypeMask types = 0;                               // type, coordination
   std::vector<std::vector<PatternNode>> alternatives;  // group
   std::int16_t capture = -1;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace kg {
@@ -42,12 +43,23 @@ class IterRef {
 
 const uint8_t* bytes(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.c_str()); }
 
-Term to_term(const SordNode* node) {
-  const char* text = reinterpret_cast<const char*>(sord_node_get_string(node));
-  if (sord_node_get_type(node) != SORD_LITERAL) return Term::iri(text);
-  const SordNode* datatype = sord_node_get_datatype(node);
-  return Term::literal(text, datatype ? reinterpret_cast<const char*>(sord_node_get_string(datatype)) : "");
+std::string_view text_of(const SordNode* node) {
+  std::size_t length = 0;
+  const uint8_t* text = sord_node_get_string_counted(node, &length);
+  return {reinterpret_cast<const char*>(text), length};
 }
+
+TermView view_of(const SordNode* node) {
+  if (sord_node_get_type(node) != SORD_LITERAL) return TermView::iri(text_of(node));
+  const SordNode* datatype = sord_node_get_datatype(node);
+  return TermView::literal(text_of(node), datatype ? text_of(datatype) : std::string_view());
+}
+
+// Heterogeneous look-up: a view finds a string key without being copied into one.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 }  // namespace
 
@@ -60,7 +72,10 @@ struct Store::Impl {
   SordModel* model = nullptr;
   std::unordered_set<std::string> seen;
   std::unordered_set<std::string> described;
-  std::set<std::string> graphs;  // sorted: the default graph ("") first
+  std::set<std::string, std::less<>> graphs;  // sorted: the default graph ("") first
+  // IRIs recur across statements (predicates, the graph, entities): each Sord node is made once
+  // and kept here with one reference, rather than asking Sord to count and intern its text again.
+  std::unordered_map<std::string, SordNode*, TextHash, std::equal_to<>> iris;
 
   Impl() {
     world = sord_world_new();
@@ -72,16 +87,25 @@ struct Store::Impl {
   }
   ~Impl() {
     sord_free(model);  // before the world, which owns the nodes
+    for (const auto& [text, node] : iris) sord_node_free(world, node);
     sord_world_free(world);
   }
 
-  // Sord wants NUL-terminated strings: views are copied, once per new statement.
-  SordNode* make(const TermView& t) const {
+  // The node of an IRI, kept for the store's lifetime.
+  SordNode* iri(std::string_view text) {
+    if (const auto it = iris.find(text); it != iris.end()) return it->second;
+    std::string key(text);  // NUL-terminated, as Sord wants it
+    SordNode* node = sord_new_uri(world, bytes(key));
+    if (!node) throw std::runtime_error("sord: cannot create node");
+    iris.emplace(std::move(key), node);
+    return node;
+  }
+
+  // A literal: made for its statement (literals rarely recur), freed by the caller.
+  SordNode* literal(const TermView& t) {
     const std::string value(t.value);
-    if (t.kind == Term::Kind::iri) return sord_new_uri(world, bytes(value));
     if (t.datatype.empty()) return sord_new_literal(world, nullptr, bytes(value), nullptr);
-    NodeRef datatype(world, sord_new_uri(world, bytes(std::string(t.datatype))));
-    return sord_new_literal(world, datatype.get(), bytes(value), nullptr);
+    return sord_new_literal(world, iri(t.datatype), bytes(value), nullptr);
   }
 };
 
@@ -96,14 +120,18 @@ void Store::add(const QuadView& q) {
   key.append(q.subject.value).append(1, '\0').append(q.predicate.value).append(1, '\0').append(q.object.value);
   key.append(1, q.object.kind == Term::Kind::iri ? '\1' : '\2').append(q.object.datatype).append(1, '\0').append(q.graph);
   if (!impl_->seen.insert(std::move(key)).second) return;
-  NodeRef s(impl_->world, impl_->make(q.subject));
-  NodeRef p(impl_->world, impl_->make(q.predicate));
-  NodeRef o(impl_->world, impl_->make(q.object));
-  const std::string graph(q.graph);
-  NodeRef g(impl_->world, sord_new_uri(impl_->world, bytes(graph.empty() ? std::string(kDefaultGraph) : graph)));
-  SordQuad quad = {s.get(), p.get(), o.get(), g.get()};
-  sord_add(impl_->model, quad);
-  impl_->graphs.insert(graph);
+  SordNode* s = impl_->iri(q.subject.value);
+  SordNode* p = impl_->iri(q.predicate.value);
+  SordNode* g = impl_->iri(q.graph.empty() ? std::string_view(kDefaultGraph) : q.graph);
+  if (q.object.kind == Term::Kind::iri) {
+    SordQuad quad = {s, p, impl_->iri(q.object.value), g};
+    sord_add(impl_->model, quad);
+  } else {
+    NodeRef o(impl_->world, impl_->literal(q.object));
+    SordQuad quad = {s, p, o.get(), g};
+    sord_add(impl_->model, quad);
+  }
+  if (impl_->graphs.find(q.graph) == impl_->graphs.end()) impl_->graphs.emplace(q.graph);
 }
 
 bool Store::first_time(std::string_view key) { return impl_->described.emplace(key).second; }
@@ -113,13 +141,13 @@ std::size_t Store::size() const { return sord_num_quads(impl_->model); }
 void Store::write(QuadWriter& writer) const {
   // Graph by graph, each through Sord's graph index, so every statement is written in sorted order.
   for (const auto& graph : impl_->graphs) {
-    NodeRef g(impl_->world, sord_new_uri(impl_->world, bytes(graph.empty() ? std::string(kDefaultGraph) : graph)));
-    IterRef it(sord_search(impl_->model, nullptr, nullptr, nullptr, g.get()));
+    SordNode* g = impl_->iri(graph.empty() ? std::string_view(kDefaultGraph) : graph);
+    IterRef it(sord_search(impl_->model, nullptr, nullptr, nullptr, g));
     if (!it.get()) continue;
     for (; !sord_iter_end(it.get()); sord_iter_next(it.get())) {
       SordQuad quad;
       sord_iter_get(it.get(), quad);
-      writer.write(Quad{to_term(quad[SORD_SUBJECT]), to_term(quad[SORD_PREDICATE]), to_term(quad[SORD_OBJECT]), graph});
+      writer.write(QuadView{view_of(quad[SORD_SUBJECT]), view_of(quad[SORD_PREDICATE]), view_of(quad[SORD_OBJECT]), graph});
     }
   }
 }

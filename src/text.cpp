@@ -134,12 +134,18 @@ std::size_t split_point(std::string_view word) {
 
 }  // namespace
 
+namespace {
+
+std::string ascii_lower(std::string_view token) {
+  std::string key(token.size(), '\0');
+  std::transform(token.begin(), token.end(), key.begin(), [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+  return key;
+}
+
+}  // namespace
+
 std::string fold_key(std::string_view token) {
-  if (is_ascii(token)) {
-    std::string key(token);
-    for (char& c : key) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    return key;
-  }
+  if (is_ascii(token)) return ascii_lower(token);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   check(status, "NFD instance");
@@ -209,7 +215,7 @@ struct TextAnalyzer::Impl {
   }
 
   std::string key_of(std::string_view piece) {
-    if (is_ascii(piece)) return fold_key(piece);
+    if (is_ascii(piece)) return ascii_lower(piece);
     std::string word(piece);
     if (auto it = folded.find(word); it != folded.end()) return it->second;
     std::string key = fold_key(piece);
@@ -238,27 +244,28 @@ struct TextAnalyzer::Impl {
   // words in a rule is N words. Names keep their parts ("SoftBank-CEO", "Fathom-3") for matching.
   static void merge_lowercase_compounds(std::vector<Token>& tokens) {
     auto lower_word = [](const Token& t) { return (t.flags & kTokenWord) && !(t.flags & kTokenHasUpper); };
-    std::vector<Token> out;
-    out.reserve(tokens.size());
+    // Compacted in place: `kept` tokens are final, the rest are still to be read.
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (!out.empty() && i + 1 < tokens.size() && tokens[i].key == "-" && lower_word(out.back()) &&
-          lower_word(tokens[i + 1]) && out.back().end == tokens[i].begin && tokens[i].end == tokens[i + 1].begin) {
-        out.back().end = tokens[i + 1].end;
-        out.back().key += "-" + tokens[i + 1].key;
+      if (kept > 0 && i + 1 < tokens.size() && tokens[i].key == "-" && lower_word(tokens[kept - 1]) &&
+          lower_word(tokens[i + 1]) && tokens[kept - 1].end == tokens[i].begin && tokens[i].end == tokens[i + 1].begin) {
+        tokens[kept - 1].end = tokens[i + 1].end;
+        tokens[kept - 1].key += "-" + tokens[i + 1].key;
         ++i;
         continue;
       }
-      out.push_back(std::move(tokens[i]));
+      if (kept != i) tokens[kept] = std::move(tokens[i]);
+      ++kept;
     }
-    tokens.swap(out);
+    tokens.resize(kept);
   }
 
   // In running text ICU keeps "OpenAI's" and "d'OpenAI" whole and we split them; a phrase that
   // starts or ends at the apostrophe ("'s", "d'") is broken differently by ICU, so put it back
   // together here to give rule and gazetteer phrases the keys running text has.
   static void merge_split_apostrophes(std::vector<Token>& tokens) {
-    std::vector<Token> out;
-    out.reserve(tokens.size());
+    // Compacted in place: `kept` tokens are final, the rest are still to be read.
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       Token& t = tokens[i];
       const bool apostrophe = t.key == "'";
@@ -267,19 +274,21 @@ struct TextAnalyzer::Impl {
         t.end = tokens[i + 1].end;
         t.key = "'s";
         t.flags = kTokenWord;
-        out.push_back(std::move(t));
+        if (kept != i) tokens[kept] = std::move(t);
+        ++kept;
         ++i;
         continue;
       }
-      if (apostrophe && !out.empty() && out.back().end == t.begin &&
-          std::find(kElisions.begin(), kElisions.end(), out.back().key) != kElisions.end()) {
-        out.back().end = t.end;
-        out.back().key += "'";
+      if (apostrophe && kept > 0 && tokens[kept - 1].end == t.begin &&
+          std::find(kElisions.begin(), kElisions.end(), tokens[kept - 1].key) != kElisions.end()) {
+        tokens[kept - 1].end = t.end;
+        tokens[kept - 1].key += "'";
         continue;
       }
-      out.push_back(std::move(t));
+      if (kept != i) tokens[kept] = std::move(t);
+      ++kept;
     }
-    tokens.swap(out);
+    tokens.resize(kept);
   }
 
   std::vector<Sentence> segment(std::string_view text, const Utf16Text& utf16, Lang lang) {

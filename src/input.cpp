@@ -255,27 +255,48 @@ Article parse_text_article(std::string content, const std::string& origin) {
 
 namespace {
 
-// Where a record that simdjson turned down goes wrong, in words: nlohmann's parser is slower but
-// says at which column and what it expected.
-InputError malformed_json(std::string_view record, const std::string& file, std::size_t line, simdjson::error_code code) {
+const char* const kNoText = "expected a string field \"text\" (the article body)";
+
+std::string not_a_string(const char* key) { return std::string("expected a string for \"") + key + "\""; }
+
+// An article from a record's fields, whichever parser read it: `text` is the body, `field(key)`
+// gives a string field or "" when it is absent or null.
+template <typename Field>
+Article article_of(std::string_view text, Field field, const std::string& file, std::size_t line) {
+  Article article;
+  article.origin = file + ":" + std::to_string(line);
+  article.text = std::string(text);
+  article.id = field("id");
+  article.url = field("url");
+  article.title = field("title");
+  article.outlet = field("outlet");
+  if (const std::string date = field("date"); !date.empty()) article.date = parse_date_or_throw(date, file, line);
+  if (const std::string lang = field("lang"); !lang.empty()) article.lang = parse_lang_or_throw(lang, file, line);
+  return article;
+}
+
+// The slow path, for the records simdjson turns down: nlohmann's parser takes what JSON allows
+// beyond simdjson (integers past 64 bits, say) and, for a malformed record, says at which column
+// and what it expected.
+Article parse_with_nlohmann(std::string_view record, const std::string& file, std::size_t line) {
+  nlohmann::json parsed;
   try {
-    [[maybe_unused]] const auto parsed = nlohmann::json::parse(record);
+    parsed = nlohmann::json::parse(record);
   } catch (const nlohmann::json::parse_error& error) {
     std::string what = error.what();
     const auto detail = what.find(": ", what.find("column"));
-    return InputError(file, line, "malformed JSON at column " + std::to_string(error.byte) + ": " +
-                                      (detail == std::string::npos ? what : what.substr(detail + 2)));
+    throw InputError(file, line, "malformed JSON at column " + std::to_string(error.byte) + ": " +
+                                     (detail == std::string::npos ? what : what.substr(detail + 2)));
   }
-  return InputError(file, line, std::string("malformed JSON: ") + simdjson::error_message(code));
-}
-
-// A string field, or "" when it is absent or null.
-std::string string_field(simdjson::dom::object record, const char* key, const std::string& file, std::size_t line) {
-  simdjson::dom::element value;
-  if (record[key].get(value) || value.is_null()) return {};
-  std::string_view text;
-  if (value.get(text)) throw InputError(file, line, std::string("expected a string for \"") + key + "\"");
-  return std::string(text);
+  if (!parsed.is_object()) throw InputError(file, line, "expected a JSON object with a \"text\" field");
+  const auto text = parsed.find("text");
+  if (text == parsed.end() || !text->is_string()) throw InputError(file, line, kNoText);
+  return article_of(text->get_ref<const std::string&>(), [&](const char* key) -> std::string {
+    const auto it = parsed.find(key);
+    if (it == parsed.end() || it->is_null()) return {};
+    if (!it->is_string()) throw InputError(file, line, not_a_string(key));
+    return it->get<std::string>();
+  }, file, line);
 }
 
 }  // namespace
@@ -290,23 +311,18 @@ Article parse_jsonl_record(std::string_view record, const std::string& file, std
   padded.assign(record);
   padded.resize(record.size() + simdjson::SIMDJSON_PADDING);
   simdjson::dom::element root;
-  if (const auto code = parser.parse(padded.data(), record.size(), false).get(root)) throw malformed_json(record, file, line, code);
+  if (parser.parse(padded.data(), record.size(), false).get(root)) return parse_with_nlohmann(record, file, line);
   simdjson::dom::object object;
   if (root.get(object)) throw InputError(file, line, "expected a JSON object with a \"text\" field");
   std::string_view text;
-  if (object["text"].get(text)) throw InputError(file, line, "expected a string field \"text\" (the article body)");
-  Article article;
-  article.origin = file + ":" + std::to_string(line);
-  article.text = std::string(text);
-  article.id = string_field(object, "id", file, line);
-  article.url = string_field(object, "url", file, line);
-  article.title = string_field(object, "title", file, line);
-  article.outlet = string_field(object, "outlet", file, line);
-  if (const std::string date = string_field(object, "date", file, line); !date.empty())
-    article.date = parse_date_or_throw(date, file, line);
-  if (const std::string lang = string_field(object, "lang", file, line); !lang.empty())
-    article.lang = parse_lang_or_throw(lang, file, line);
-  return article;
+  if (object["text"].get(text)) throw InputError(file, line, kNoText);
+  return article_of(text, [&](const char* key) -> std::string {
+    simdjson::dom::element value;
+    if (object[key].get(value) || value.is_null()) return {};
+    std::string_view field;
+    if (value.get(field)) throw InputError(file, line, not_a_string(key));
+    return std::string(field);
+  }, file, line);
 }
 
 InputSummary read_articles(const std::vector<std::string>& inputs, const ArticleSink& sink,

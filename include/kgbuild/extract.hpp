@@ -108,8 +108,6 @@ class CompiledPack {
   void index_rule(const Rule& rule);
   std::vector<std::vector<std::uint32_t>> required_sets(const Pattern& pattern) const;
   WordSet words_of(const std::vector<Unit>& units) const { return WordSet(word_ids_.size(), units); }
-  struct Line;
-  static void set_anchor(Line& line);
 
   // A match line made ready: what it can start with, and for each word element it cannot do
   // without, the ids that element starts with (a sentence lacking all of one set cannot match).
@@ -123,6 +121,7 @@ class CompiledPack {
     std::uint32_t anchor_min = 0, anchor_max = 0;
     bool possible(const WordSet& present) const;
   };
+  static void set_anchor(Line& line);
 
   RulePack pack_;
   std::unordered_map<std::string, std::uint32_t> word_ids_;

@@ -220,6 +220,21 @@ TEST_CASE("gaps and optional groups bind amounts correctly", "[extract][pattern]
   CHECK(run("Apple quietly and unexpectedly sued Oracle.").facts.empty());
 }
 
+TEST_CASE("a rule whose words are all in groups is found by them, as far as its pattern reaches", "[extract][pattern]") {
+  // No bare word: the group is what indexes the rule, and the only place its match can be anchored.
+  const std::string rules = R"(language en
+rule t.sues
+  match a:ORG (openly|quietly)? ...2 (sued|sues|"filed suit against") b:ORG
+  emit a accuses b
+)";
+  CHECK(run("Apple sues Oracle.", rules).described() == Facts{"Apple accuses Oracle"});
+  CHECK(run("Apple filed suit against Oracle.", rules).described() == Facts{"Apple accuses Oracle"});
+  // The words before the verb can take four units at most: an adverb and a gap of two.
+  CHECK(run("Apple openly and quietly sued Oracle.", rules).described() == Facts{"Apple accuses Oracle"});
+  CHECK(run("Apple openly, and quietly sued Oracle.", rules).facts.empty());
+  CHECK(run("Apple praised Oracle.", rules).facts.empty());
+}
+
 TEST_CASE("a capture bound in a branch that failed is not kept", "[extract][pattern]") {
   const std::string rules = R"(language en
 rule t.cash

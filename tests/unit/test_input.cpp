@@ -173,6 +173,12 @@ TEST_CASE("a JSON Lines record becomes an article", "[input][jsonl]") {
   CHECK(minimal.title.empty());
   CHECK_FALSE(minimal.date);
   CHECK_FALSE(minimal.lang);
+
+  // JSON allows what the fast parser does not take (an integer past 64 bits): still read.
+  const kg::Article big = kg::parse_jsonl_record(
+      R"({"text": "A body.", "views": 123456789012345678901234567890, "title": "Big"})", "f.jsonl", 2);
+  CHECK(big.text == "A body.");
+  CHECK(big.title == "Big");
 }
 
 TEST_CASE("bad JSON Lines records name the file and line", "[input][jsonl]") {
@@ -193,7 +199,12 @@ TEST_CASE("bad JSON Lines records name the file and line", "[input][jsonl]") {
     const auto e = jsonl_error(R"({"text": "unterminated)", "feed.jsonl", 5);
     CHECK(e.line() == 5);
     CHECK_THAT(e.what(), StartsWith("feed.jsonl:5: "));
-    CHECK_THAT(e.what(), Contains("malformed JSON"));
+    CHECK_THAT(e.what(), Contains("malformed JSON at column"));
+  }
+  SECTION("a field that should be a string") {
+    const auto e = jsonl_error(R"({"text": "Body.", "title": ["not", "a", "string"]})", "feed.jsonl", 4);
+    CHECK_THAT(e.what(), StartsWith("feed.jsonl:4: "));
+    CHECK_THAT(e.what(), Contains("expected a string for \"title\""));
   }
   SECTION("not an object") {
     const auto e = jsonl_error(R"(["text", "body"])", "feed.jsonl", 2);

@@ -289,6 +289,17 @@ std::pair<std::uint32_t, std::uint32_t> span_of_node(const PatternNode& n) {
   return {saturating(std::uint64_t{low} * n.min), saturating(std::uint64_t{high} * n.max)};
 }
 
+// The words an element cannot do without, sorted; empty when it has none: it must match, and
+// every way of matching it starts with one of them (a word element, or a group such as
+// "(runs|run|hosts)").
+std::vector<std::uint32_t> required_words(const PatternNode& n) {
+  if (n.min == 0) return {};
+  bool nullable = false;
+  StartSet start = first_of_node(n, nullable);
+  if (nullable || start.any || start.types != 0) return {};
+  return std::move(start.words);
+}
+
 }  // namespace
 
 void StartSet::merge(const StartSet& other) {
@@ -320,7 +331,7 @@ CompiledPack::CompiledPack(RulePack pack) : pack_(std::move(pack)) {
       auto& lines = lines_[&rule];
       for (const auto& pattern : rule.patterns) {
         bool nullable = false;
-        Line line{&pattern, first_of(pattern, 0, nullable), required_sets(pattern), {}, 0, 0};
+        Line line{&pattern, first_of(pattern, 0, nullable), required_sets(pattern), 0, 0};
         line.start.any = line.start.any || nullable;
         set_anchor(line);
         lines.push_back(std::move(line));
@@ -357,17 +368,10 @@ void CompiledPack::intern_pattern(Pattern& pattern) {
 
 // For each required word element of a pattern, the ids its phrases start with: a sentence that
 // lacks all of one element's ids cannot match.
-// An element counts when it must match and every way of matching it starts with a word: a plain
-// word element, or a group such as "(runs|run|hosts)".
 std::vector<std::vector<std::uint32_t>> CompiledPack::required_sets(const Pattern& pattern) const {
   std::vector<std::vector<std::uint32_t>> sets;
-  for (const auto& n : pattern) {
-    if (n.min == 0) continue;
-    bool nullable = false;
-    StartSet start = first_of_node(n, nullable);
-    if (nullable || start.any || start.types != 0 || start.words.empty()) continue;
-    sets.push_back(std::move(start.words));  // sorted, unique
-  }
+  for (const auto& n : pattern)
+    if (auto words = required_words(n); !words.empty()) sets.push_back(std::move(words));
   return sets;
 }
 
@@ -393,13 +397,12 @@ void CompiledPack::index_rule(const Rule& rule) {
   if (types || always) by_type_.emplace_back(always ? static_cast<TypeMask>(0xFFFF) : types, &rule);
 }
 
+// The anchor is the first required word element: a match must reach it within the span the
+// elements before it can take.
 void CompiledPack::set_anchor(Line& line) {
   std::uint64_t low = 0, high = 0;
   for (const auto& n : *line.pattern) {
-    bool nullable = false;
-    StartSet start = first_of_node(n, nullable);
-    if (n.min > 0 && !nullable && !start.any && start.types == 0 && !start.words.empty()) {
-      line.anchor = std::move(start.words);
+    if (!required_words(n).empty()) {
       line.anchor_min = saturating(low);
       line.anchor_max = saturating(high);
       return;
@@ -461,13 +464,14 @@ std::vector<RuleMatch> CompiledPack::match_rule(const Rule& rule, const ArticleA
   if (open.empty()) return out;
   const auto n = static_cast<std::uint32_t>(units.size());
   auto holds_anchor = [&](const Line& line, std::uint32_t u) {
-    return units[u].word != kNoWord && std::binary_search(line.anchor.begin(), line.anchor.end(), units[u].word);
+    const auto& anchor = line.required.front();
+    return units[u].word != kNoWord && std::binary_search(anchor.begin(), anchor.end(), units[u].word);
   };
   // Per open line, the last unit holding an anchor word (found when first asked for).
   std::vector<std::int64_t> last_anchor(open.size(), -2);
   auto anchored = [&](std::size_t l, std::uint32_t start) {
     const Line& line = *open[l];
-    if (line.anchor.empty()) return true;
+    if (line.required.empty()) return true;
     const std::uint64_t from = std::uint64_t{start} + line.anchor_min;
     if (from >= n) return false;
     if (line.anchor_max == kUnbounded) {

@@ -114,10 +114,9 @@ class CompiledPack {
   struct Line {
     const Pattern* pattern = nullptr;
     StartSet start;
-    std::vector<std::vector<std::uint32_t>> required;
-    // The first required word element, as an anchor: a match starting at unit s has one of these
-    // words at a unit in [s + anchor_min, s + anchor_max] (anchor_max is kUnbounded after a list).
-    std::vector<std::uint32_t> anchor;  // sorted; empty: no anchor
+    std::vector<std::vector<std::uint32_t>> required;  // in pattern order
+    // The first required set is the line's anchor: a match starting at unit s has one of its words
+    // at a unit in [s + anchor_min, s + anchor_max] (anchor_max is kUnbounded after a list).
     std::uint32_t anchor_min = 0, anchor_max = 0;
     bool possible(const WordSet& present) const;
   };

@@ -1,6 +1,8 @@
 #include "kgbuild/extract.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <memory>
 #include <set>
 #include <unordered_set>
@@ -324,20 +326,28 @@ CompiledPack::CompiledPack(RulePack pack) : pack_(std::move(pack)) {
     }
     status_ids_.push_back(std::move(phrases));
   }
-  by_trigger_.resize(word_ids_.size());
+  word_keys_.resize(word_ids_.size());
+  for (const auto& [key, id] : word_ids_) word_keys_[id] = key;
   status_by_word_.resize(word_ids_.size());
-  for (const auto* rules : {&pack_.rules, &pack_.attributions})
-    for (const auto& rule : *rules) {
-      auto& lines = lines_[&rule];
-      for (const auto& pattern : rule.patterns) {
-        bool nullable = false;
-        Line line{&pattern, first_of(pattern, 0, nullable), required_sets(pattern), 0, 0};
-        line.start.any = line.start.any || nullable;
-        set_anchor(line);
-        lines.push_back(std::move(line));
-      }
+  auto add_entry = [&](const Rule& rule) {
+    Entry entry{&rule, {}};
+    for (const auto& pattern : rule.patterns) {
+      bool nullable = false;
+      Line line{&pattern, first_of(pattern, 0, nullable), required_sets(pattern), 0, 0};
+      line.start.any = line.start.any || nullable;
+      set_anchor(line);
+      entry.lines.push_back(std::move(line));
     }
-  for (const auto& rule : pack_.rules) index_rule(rule);
+    entry_of_.emplace(&rule, static_cast<std::uint32_t>(entries_.size()));
+    entries_.push_back(std::move(entry));
+  };
+  std::vector<const Rule*> ranked;
+  for (const auto& rule : pack_.rules) ranked.push_back(&rule);
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Rule* x, const Rule* y) { return x->priority > y->priority; });
+  for (const Rule* rule : ranked) add_entry(*rule);
+  for (const auto& rule : pack_.attributions) add_entry(rule);
+  build_index(rules_, 0, static_cast<std::uint32_t>(pack_.rules.size()));
+  build_index(attributions_, static_cast<std::uint32_t>(pack_.rules.size()), static_cast<std::uint32_t>(pack_.attributions.size()));
   for (std::size_t i = 0; i < status_ids_.size(); ++i)
     for (const auto& phrase : status_ids_[i]) status_by_word_[phrase.front()].push_back(i);
 }
@@ -375,26 +385,49 @@ std::vector<std::vector<std::uint32_t>> CompiledPack::required_sets(const Patter
   return sets;
 }
 
-// A rule is indexed under the first required word element of each match line, or under the mention
-// types it needs when a line requires no word.
-void CompiledPack::index_rule(const Rule& rule) {
-  std::set<std::uint32_t> triggers;
-  TypeMask types = 0;
-  bool always = false;
-  for (const auto& line : lines_.at(&rule)) {
-    if (!line.required.empty()) {
-      // The smallest set is the most selective index entry.
-      const auto& smallest = *std::min_element(line.required.begin(), line.required.end(),
-                                               [](const auto& x, const auto& y) { return x.size() < y.size(); });
-      triggers.insert(smallest.begin(), smallest.end());
-    } else if (TypeMask t = required_types(*line.pattern)) {
-      types |= t;
-    } else {
-      always = true;
-    }
+// What a word costs as an index entry, roughly how often it occurs: punctuation and function words
+// are in nearly every sentence, and a rule listed under "." or "dans" would be tried on all of them.
+std::uint32_t CompiledPack::index_cost(const std::vector<std::uint32_t>& words) const {
+  std::uint32_t cost = 0;
+  for (const auto id : words) {
+    const std::string& key = word_keys_[id];
+    const bool letters = std::any_of(key.begin(), key.end(), [](char c) {
+      const auto u = static_cast<unsigned char>(c);
+      return u >= 0x80 || std::isalnum(u);
+    });
+    if (!letters) cost += 64;
+    else if (key.size() <= 3 || is_function_word(key)) cost += 16;
+    else cost += 1;
   }
-  for (auto id : triggers) by_trigger_[id].push_back(&rule);
-  if (types || always) by_type_.emplace_back(always ? static_cast<TypeMask>(0xFFFF) : types, &rule);
+  return cost;
+}
+
+// Each entry is listed under the cheapest required word set of each of its lines (any required set
+// would do: a sentence without it cannot match the line), or under the mention types it needs when
+// a line requires no word.
+void CompiledPack::build_index(Index& index, std::uint32_t first, std::uint32_t count) const {
+  index.first = first;
+  index.count = count;
+  index.by_word.assign(word_ids_.size(), {});
+  for (std::uint32_t e = first; e < first + count; ++e) {
+    std::set<std::uint32_t> triggers;
+    TypeMask types = 0;
+    bool always = false;
+    for (const auto& line : entries_[e].lines) {
+      if (!line.required.empty()) {
+        const auto& cheapest = *std::min_element(line.required.begin(), line.required.end(), [&](const auto& x, const auto& y) {
+          return index_cost(x) < index_cost(y);
+        });
+        triggers.insert(cheapest.begin(), cheapest.end());
+      } else if (TypeMask t = required_types(*line.pattern)) {
+        types |= t;
+      } else {
+        always = true;
+      }
+    }
+    for (auto id : triggers) index.by_word[id].push_back(e - first);
+    if (types || always) index.by_type.emplace_back(always ? static_cast<TypeMask>(0xFFFF) : types, e - first);
+  }
 }
 
 // The anchor is the first required word element: a match must reach it within the span the
@@ -457,18 +490,39 @@ std::vector<RuleMatch> CompiledPack::match_rule(const Rule& rule, const ArticleA
 std::vector<RuleMatch> CompiledPack::match_rule(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
                                                 const std::vector<Unit>& units, const WordSet& present) const {
   std::vector<RuleMatch> out;
+  match_entry(entries_[entry_of_.at(&rule)], a, sentence, units, present, out);
+  return out;
+}
+
+void CompiledPack::match_entry(const Entry& entry, const ArticleAnalysis& a, std::uint32_t sentence,
+                               const std::vector<Unit>& units, const WordSet& present, std::vector<RuleMatch>& out) const {
   // A line whose required words are not all in the sentence cannot match anywhere in it.
-  std::vector<const Line*> open;
-  for (const auto& line : lines_.at(&rule))
-    if (line.possible(present)) open.push_back(&line);
-  if (open.empty()) return out;
+  // On the stack for the usual handful of lines; a rule with more gets them on the heap.
+  constexpr std::size_t kInline = 16;
+  std::array<const Line*, kInline> inline_open;
+  std::array<std::int64_t, kInline> inline_anchor;
+  std::vector<const Line*> heap_open;
+  std::vector<std::int64_t> heap_anchor;
+  const Line** open = inline_open.data();
+  std::int64_t* last_anchor = inline_anchor.data();  // per open line, the last unit holding an anchor word
+  if (entry.lines.size() > kInline) {
+    heap_open.resize(entry.lines.size());
+    heap_anchor.resize(entry.lines.size());
+    open = heap_open.data();
+    last_anchor = heap_anchor.data();
+  }
+  std::size_t opened = 0;
+  for (const auto& line : entry.lines)
+    if (line.possible(present)) {
+      last_anchor[opened] = -2;  // not looked for yet
+      open[opened++] = &line;
+    }
+  if (opened == 0) return;
   const auto n = static_cast<std::uint32_t>(units.size());
   auto holds_anchor = [&](const Line& line, std::uint32_t u) {
     const auto& anchor = line.required.front();
     return units[u].word != kNoWord && std::binary_search(anchor.begin(), anchor.end(), units[u].word);
   };
-  // Per open line, the last unit holding an anchor word (found when first asked for).
-  std::vector<std::int64_t> last_anchor(open.size(), -2);
   auto anchored = [&](std::size_t l, std::uint32_t start) {
     const Line& line = *open[l];
     if (line.required.empty()) return true;
@@ -487,9 +541,10 @@ std::vector<RuleMatch> CompiledPack::match_rule(const Rule& rule, const ArticleA
       if (holds_anchor(line, static_cast<std::uint32_t>(u))) return true;
     return false;
   };
+  const Rule& rule = *entry.rule;
   Matcher matcher(a, sentence, units, rule.captures.size());
   for (std::uint32_t start = 0; start < units.size(); ++start) {
-    for (std::size_t l = 0; l < open.size(); ++l) {
+    for (std::size_t l = 0; l < opened; ++l) {
       const Line* line = open[l];
       if (!may_start(line->start, a, sentence, units[start]) || !anchored(l, start)) continue;
       std::uint32_t end = 0;
@@ -498,35 +553,36 @@ std::vector<RuleMatch> CompiledPack::match_rule(const Rule& rule, const ArticleA
       break;
     }
   }
-  return out;
 }
 
-std::vector<RuleMatch> CompiledPack::match(const ArticleAnalysis& a, std::uint32_t sentence,
-                                           const std::vector<Unit>& units) const {
-  std::vector<const Rule*> candidates;
+// The entries of `index` the sentence can match, as bits in entry order.
+std::vector<std::uint64_t> CompiledPack::candidates(const Index& index, const ArticleAnalysis& a, std::uint32_t sentence,
+                                                    const std::vector<Unit>& units) const {
+  std::vector<std::uint64_t> bits((index.count + 63) / 64, 0);
   TypeMask present = 0;
   for (const auto& u : units) {
     if (u.mention >= 0) {
       present |= bit(a.mentions[sentence][static_cast<std::size_t>(u.mention)].type);
       continue;
     }
-    if (u.word != kNoWord) candidates.insert(candidates.end(), by_trigger_[u.word].begin(), by_trigger_[u.word].end());
+    if (u.word == kNoWord) continue;
+    for (const auto e : index.by_word[u.word]) bits[e / 64] |= std::uint64_t{1} << (e % 64);
   }
-  for (const auto& [types, rule] : by_type_)
-    if (types & present) candidates.push_back(rule);
-  // Highest priority first, then file order: the order facts are kept in when they collide.
-  std::sort(candidates.begin(), candidates.end(), [&](const Rule* x, const Rule* y) {
-    if (x->priority != y->priority) return x->priority > y->priority;
-    return x < y;
-  });
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  for (const auto& [types, e] : index.by_type)
+    if (types & present) bits[e / 64] |= std::uint64_t{1} << (e % 64);
+  return bits;
+}
+
+std::vector<RuleMatch> CompiledPack::match(const ArticleAnalysis& a, std::uint32_t sentence,
+                                           const std::vector<Unit>& units) const {
   std::vector<RuleMatch> out;
-  if (candidates.empty()) return out;
+  const auto bits = candidates(rules_, a, sentence, units);
+  if (std::all_of(bits.begin(), bits.end(), [](std::uint64_t b) { return b == 0; })) return out;
   const WordSet words = words_of(units);
-  for (const Rule* rule : candidates) {
-    auto found = match_rule(*rule, a, sentence, units, words);
-    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-  }
+  // Entries are in priority order, so the matches come out in it.
+  for (std::size_t w = 0; w < bits.size(); ++w)
+    for (std::uint64_t b = bits[w]; b != 0; b &= b - 1)
+      match_entry(entries_[rules_.first + w * 64 + static_cast<std::size_t>(__builtin_ctzll(b))], a, sentence, units, words, out);
   return out;
 }
 
@@ -628,15 +684,23 @@ std::int32_t topic_of(const ArticleAnalysis& a, std::uint32_t sentence, const st
 std::int32_t CompiledPack::attribution_of(const ArticleAnalysis& a, std::uint32_t sentence,
                                           const std::vector<Unit>& units) const {
   if (pack_.attributions.empty()) return -1;
+  const auto bits = candidates(attributions_, a, sentence, units);
+  if (std::all_of(bits.begin(), bits.end(), [](std::uint64_t b) { return b == 0; })) return -1;
   const WordSet words = words_of(units);
-  for (const auto& rule : pack_.attributions) {
-    auto matches = match_rule(rule, a, sentence, units, words);
-    if (matches.empty()) continue;
-    const auto source = std::find_if(rule.captures.begin(), rule.captures.end(), [](const Capture& c) { return c.name == "source"; });
-    const auto index = static_cast<std::size_t>(source - rule.captures.begin());
-    auto entities = captured_entities(a, sentence, units, matches.front().captures[index], source->types, nullptr);
-    if (!entities.empty()) return entities.front();
-  }
+  std::vector<RuleMatch> matches;
+  // File order: the first attribution that names an organisation wins.
+  for (std::size_t w = 0; w < bits.size(); ++w)
+    for (std::uint64_t b = bits[w]; b != 0; b &= b - 1) {
+      const Entry& entry = entries_[attributions_.first + w * 64 + static_cast<std::size_t>(__builtin_ctzll(b))];
+      matches.clear();
+      match_entry(entry, a, sentence, units, words, matches);
+      if (matches.empty()) continue;
+      const Rule& rule = *entry.rule;
+      const auto source = std::find_if(rule.captures.begin(), rule.captures.end(), [](const Capture& c) { return c.name == "source"; });
+      const auto index = static_cast<std::size_t>(source - rule.captures.begin());
+      auto entities = captured_entities(a, sentence, units, matches.front().captures[index], source->types, nullptr);
+      if (!entities.empty()) return entities.front();
+    }
   return -1;
 }
 

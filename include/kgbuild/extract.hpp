@@ -105,7 +105,6 @@ class CompiledPack {
  private:
   std::uint32_t intern(const std::string& key);
   void intern_pattern(Pattern& pattern);
-  void index_rule(const Rule& rule);
   std::vector<std::vector<std::uint32_t>> required_sets(const Pattern& pattern) const;
   WordSet words_of(const std::vector<Unit>& units) const { return WordSet(word_ids_.size(), units); }
 
@@ -122,13 +121,36 @@ class CompiledPack {
   };
   static void set_anchor(Line& line);
 
+  // A rule made ready: its match lines.
+  struct Entry {
+    const Rule* rule = nullptr;
+    std::vector<Line> lines;
+  };
+
+  // Which of a run of entries a sentence can match: each is listed under one required word of
+  // each of its lines, or under the mention types it needs when a line requires no word.
+  struct Index {
+    std::uint32_t first = 0, count = 0;  // entries_[first, first + count)
+    std::vector<std::vector<std::uint32_t>> by_word;           // word id -> entries, ascending
+    std::vector<std::pair<TypeMask, std::uint32_t>> by_type;   // entries that need a mention type
+  };
+  void build_index(Index& index, std::uint32_t first, std::uint32_t count) const;
+  std::uint32_t index_cost(const std::vector<std::uint32_t>& words) const;
+  std::vector<std::uint64_t> candidates(const Index& index, const ArticleAnalysis& a, std::uint32_t sentence,
+                                        const std::vector<Unit>& units) const;
+  void match_entry(const Entry& entry, const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
+                   const WordSet& present, std::vector<RuleMatch>& out) const;
+
   RulePack pack_;
   std::unordered_map<std::string, std::uint32_t> word_ids_;
-  std::vector<std::vector<const Rule*>> by_trigger_;         // word id -> rules that need it
-  std::vector<std::pair<TypeMask, const Rule*>> by_type_;     // rules with no required word
+  std::vector<std::string> word_keys_;                        // word id -> key
+  // The rules, highest priority first (then file order: the order facts are kept in when they
+  // collide), then the attributions in file order.
+  std::vector<Entry> entries_;
+  std::unordered_map<const Rule*, std::uint32_t> entry_of_;
+  Index rules_, attributions_;
   std::vector<std::vector<std::size_t>> status_by_word_;     // word id -> status cues starting with it
   std::vector<std::vector<std::vector<std::uint32_t>>> status_ids_;  // cue -> phrases as ids
-  std::unordered_map<const Rule*, std::vector<Line>> lines_;
 };
 
 // The organisation TOPIC stands for in a match (see docs/rules.md), or -1: the sentence's own

@@ -64,6 +64,7 @@ class Matcher {
     return seq(pattern, 0, start, [&](std::uint32_t p) { end = p; return true; }, true);
   }
 
+  void trace_progress() { prune_ = false; }
   const std::vector<CaptureSpan>& captures() const { return caps_; }
   std::size_t furthest_element() const { return furthest_element_; }
   std::uint32_t furthest_unit() const { return furthest_unit_; }
@@ -126,6 +127,16 @@ class Matcher {
     return static_cast<std::uint32_t>(phrase.size());
   }
 
+  // Whether what follows gap `n` can start at `pos`. Off when tracing progress, which reports
+  // the element that failed rather than the gap before it.
+  bool may_follow(const PatternNode& n, std::uint32_t pos) const {
+    if (n.next_any || !prune_) return true;
+    if (pos >= units_.size()) return false;
+    const Unit& u = units_[pos];
+    if (u.mention >= 0) return (n.next_types & bit(mentions_[static_cast<std::size_t>(u.mention)].type)) != 0;
+    return u.word != kNoWord && std::binary_search(n.next_words.begin(), n.next_words.end(), u.word);
+  }
+
   bool one(const PatternNode& n, std::uint32_t pos, K k) {
     if (++steps_ > kStepLimit) return false;
     switch (n.kind) {
@@ -144,7 +155,7 @@ class Matcher {
         return false;
       case PatternNode::Kind::gap:
         for (std::uint32_t skip = 0; skip <= n.max && pos + skip <= units_.size(); ++skip)
-          if (k(pos + skip)) return true;
+          if (may_follow(n, pos + skip) && k(pos + skip)) return true;
         return false;
     }
     return false;
@@ -197,6 +208,7 @@ class Matcher {
   const std::vector<Unit>& units_;
   std::vector<CaptureSpan> caps_;
   std::size_t steps_ = 0;
+  bool prune_ = true;
   std::size_t furthest_element_ = 0;
   std::uint32_t furthest_unit_ = 0;
 };
@@ -373,6 +385,14 @@ void CompiledPack::intern_pattern(Pattern& pattern) {
     std::sort(node.first_ids.begin(), node.first_ids.end());
     node.first_ids.erase(std::unique(node.first_ids.begin(), node.first_ids.end()), node.first_ids.end());
     for (auto& alt : node.alternatives) intern_pattern(alt);
+  }
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i].kind != PatternNode::Kind::gap) continue;
+    bool nullable = false;
+    StartSet next = first_of(pattern, i + 1, nullable);
+    pattern[i].next_any = next.any || nullable;
+    pattern[i].next_types = next.types;
+    pattern[i].next_words = std::move(next.words);
   }
 }
 
@@ -591,6 +611,7 @@ RuleProgress CompiledPack::progress(const Rule& rule, const ArticleAnalysis& a, 
   RuleProgress best;
   for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
     Matcher matcher(a, sentence, units, rule.captures.size());
+    matcher.trace_progress();
     for (std::uint32_t start = 0; start < units.size(); ++start) {
       std::uint32_t end = 0;
       matcher.at(rule.patterns[p], start, end);

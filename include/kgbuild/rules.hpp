@@ -37,6 +37,11 @@ struct PatternNode {
   std::vector<std::vector<PatternNode>> alternatives;  // group
   std::int16_t capture = -1;
   std::uint8_t min = 1, max = 1;  // quantifier; a gap is 0..max units
+  // Gap: what the elements after it in its sequence can start with, filled by CompiledPack, so a
+  // gap only stops where the rest can go on (next_any: anything, or the rest can match nothing).
+  bool next_any = true;
+  TypeMask next_types = 0;
+  std::vector<std::uint32_t> next_words;  // sorted
   std::size_t line = 0, column = 0;
   std::string source;  // the element as written, for explanations
 };

@@ -940,8 +940,9 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
                 found.end());
     drop_implicit_duplicates(found);
     drop_conflicts(found);
-    // "Volgens Reuters koopt X Y": the outlet the sentence cites is not a party to its facts.
-    if (attributions[s] >= 0)
+    // "Volgens Reuters koopt X Y": the outlet the sentence cites is not a party to its facts. A
+    // company cited ("de NX-1 is volgens Nordlicht goedkoper") can be.
+    if (attributions[s] >= 0 && a.entities[static_cast<std::size_t>(attributions[s])].outlet)
       found.erase(std::remove_if(found.begin(), found.end(),
                                  [&](const Fact& f) { return f.subject == attributions[s] || f.object == attributions[s]; }),
                   found.end());

@@ -65,6 +65,14 @@ bool is_determiner(const std::string& key) {
   return std::find(determiners.begin(), determiners.end(), key) != determiners.end();
 }
 
+// "Orion, a maker of models": a preposition ends the noun an apposition is about.
+bool is_preposition(const std::string& key) {
+  static constexpr std::array<std::string_view, 22> prepositions = {
+      "of", "for", "from", "with", "by", "in", "at", "de", "d'", "du", "des", "van", "voor", "met", "door", "bij",
+      "pour", "avec", "par", "à", "au", "aux"};
+  return std::find(prepositions.begin(), prepositions.end(), key) != prepositions.end();
+}
+
 // "the", "het", "la": a reference to something named before ("a", "een", "une" introduce).
 bool is_definite(const std::string& key) {
   static constexpr std::array<std::string_view, 9> definite = {"the", "het", "de", "la", "le", "l'", "les", "this", "that"};
@@ -438,6 +446,19 @@ class ArticleScan {
     return false;
   }
 
+  // "Orion, un modèle de langage", "the Uno, a small electric car": an apposition whose noun, after
+  // a determiner and perhaps adjectives, names a kind of product. (Checked after organisation
+  // appositions: "Acme, a chip start-up" is a company.)
+  bool product_apposition_after(std::uint32_t end, std::uint32_t limit) const {
+    if (end + 1 >= limit || tokens_[end].key != "," || !is_determiner(tokens_[end + 1].key)) return false;
+    for (std::uint32_t i = end + 2; i < limit && i < end + 5; ++i) {
+      if (gaz_.product_prefix_at(tokens_, i, limit)) return true;
+      const Token& t = tokens_[i];
+      if (!(t.flags & kTokenWord) || (t.flags & kTokenHasUpper) || is_preposition(t.key)) return false;
+    }
+    return false;
+  }
+
   bool stops_run(std::uint32_t i, std::uint32_t limit) const {
     // "het Amerikaanse Medisonic Carevio": a name the article already knows starts a new name.
     if (!unknown_.empty() && article_name_at_token(i, limit)) return true;
@@ -519,7 +540,8 @@ class ArticleScan {
     EntityType type;
     const std::uint32_t length = end - pos;
     if (length >= 2 && gaz_.is_org_suffix(tokens_[end - 1].key)) type = EntityType::organization;
-    else if (!is_acronym(pos, end) && (product_cue_before(pos, s.token_begin) || product_cue_after(end, s.token_end)))
+    else if (!is_acronym(pos, end) && (product_cue_before(pos, s.token_begin) || product_cue_after(end, s.token_end) ||
+                                       (product_apposition_after(end, s.token_end) && !org_apposition_after(end, s.token_end))))
       type = EntityType::product;
     else if (hyphenated && has_number(pos, end)) type = EntityType::product;  // "Wren-2", "NX-1", "LTX-204"
     else if (length >= 2 && given && length <= 4 && !hyphenated) type = EntityType::person;

@@ -185,6 +185,25 @@ TEST_CASE("attribution to a source named in the sentence or the article", "[extr
   CHECK(run("Nvidia invested in Cohere.").facts.at(0).attribution == -1);
 }
 
+TEST_CASE("an outlet a sentence cites is not a party to its facts; a company it cites can be", "[extract][attribution]") {
+  // Without the rule, "Reuters , Microsoft invested in Cohere" would make Reuters an investor.
+  CHECK(run("According to Reuters, Microsoft invested in Cohere.").described() == Facts{"Cohere fundedBy Microsoft"});
+  const Run company = run("Cohere raised $500 million, according to Cohere.");
+  CHECK(company.described() == Facts{"Cohere raised 500000000 USD"});
+  CHECK(company.name(company.facts.at(0).attribution) == "Cohere");
+}
+
+TEST_CASE("an apposition naming a kind of product makes an unknown name a product", "[extract][mentions]") {
+  const std::string rules = "language en\nrule t.product\n  match maker:ORG develops product:PRODUCT\n  emit maker product product\n";
+  CHECK(run("Kestrel Labs develops Orion, a new language model for lawyers.", rules).described() ==
+        Facts{"Kestrel Labs product Orion"});
+  CHECK(run("Kestrel Labs develops Orion, un modèle de langage.", rules).described() == Facts{"Kestrel Labs product Orion"});
+  // A company apposition wins: "Orion, a chip start-up" is an organisation, and no product.
+  CHECK(run("Kestrel Labs develops Orion, a chip start-up in Lyon.", rules).facts.empty());
+  // Only the noun right after the determiner and adjectives counts, not one further on.
+  CHECK(run("Kestrel Labs develops Orion, a maker of language models.", rules).facts.empty());
+}
+
 TEST_CASE("the same fact in several sentences is kept once, from the first", "[extract][dedup]") {
   const Run r = run("Microsoft invested in Mistral AI. Analysts were surprised. Microsoft also invested in Mistral AI.");
   REQUIRE(r.facts.size() == 1);

@@ -30,7 +30,10 @@ class AtomicFile {
   void commit();  // flushes, closes and renames; throws std::runtime_error on failure
 
  private:
+  void buffer();
   std::filesystem::path target_, temporary_;
+  // Declared before the stream: it must outlive fclose, which flushes it.
+  std::unique_ptr<char[]> buffer_;
   std::FILE* stream_ = nullptr;
 };
 

@@ -575,6 +575,22 @@ void CompiledPack::match_entry(const Entry& entry, const ArticleAnalysis& a, std
   }
 }
 
+namespace {
+
+bool no_bits(const std::vector<std::uint64_t>& bits) {
+  return std::all_of(bits.begin(), bits.end(), [](std::uint64_t b) { return b == 0; });
+}
+
+// Calls `f` with the index of each set bit, in ascending order; stops when it returns true.
+template <typename F>
+void for_each_bit(const std::vector<std::uint64_t>& bits, F f) {
+  for (std::size_t w = 0; w < bits.size(); ++w)
+    for (std::uint64_t b = bits[w]; b != 0; b &= b - 1)
+      if (f(w * 64 + static_cast<std::size_t>(__builtin_ctzll(b)))) return;
+}
+
+}  // namespace
+
 // The entries of `index` the sentence can match, as bits in entry order.
 std::vector<std::uint64_t> CompiledPack::candidates(const Index& index, const ArticleAnalysis& a, std::uint32_t sentence,
                                                     const std::vector<Unit>& units) const {
@@ -597,12 +613,13 @@ std::vector<RuleMatch> CompiledPack::match(const ArticleAnalysis& a, std::uint32
                                            const std::vector<Unit>& units) const {
   std::vector<RuleMatch> out;
   const auto bits = candidates(rules_, a, sentence, units);
-  if (std::all_of(bits.begin(), bits.end(), [](std::uint64_t b) { return b == 0; })) return out;
+  if (no_bits(bits)) return out;
   const WordSet words = words_of(units);
   // Entries are in priority order, so the matches come out in it.
-  for (std::size_t w = 0; w < bits.size(); ++w)
-    for (std::uint64_t b = bits[w]; b != 0; b &= b - 1)
-      match_entry(entries_[rules_.first + w * 64 + static_cast<std::size_t>(__builtin_ctzll(b))], a, sentence, units, words, out);
+  for_each_bit(bits, [&](std::size_t e) {
+    match_entry(entries_[rules_.first + e], a, sentence, units, words, out);
+    return false;
+  });
   return out;
 }
 
@@ -706,23 +723,25 @@ std::int32_t CompiledPack::attribution_of(const ArticleAnalysis& a, std::uint32_
                                           const std::vector<Unit>& units) const {
   if (pack_.attributions.empty()) return -1;
   const auto bits = candidates(attributions_, a, sentence, units);
-  if (std::all_of(bits.begin(), bits.end(), [](std::uint64_t b) { return b == 0; })) return -1;
+  if (no_bits(bits)) return -1;
   const WordSet words = words_of(units);
   std::vector<RuleMatch> matches;
+  std::int32_t found = -1;
   // File order: the first attribution that names an organisation wins.
-  for (std::size_t w = 0; w < bits.size(); ++w)
-    for (std::uint64_t b = bits[w]; b != 0; b &= b - 1) {
-      const Entry& entry = entries_[attributions_.first + w * 64 + static_cast<std::size_t>(__builtin_ctzll(b))];
-      matches.clear();
-      match_entry(entry, a, sentence, units, words, matches);
-      if (matches.empty()) continue;
-      const Rule& rule = *entry.rule;
-      const auto source = std::find_if(rule.captures.begin(), rule.captures.end(), [](const Capture& c) { return c.name == "source"; });
-      const auto index = static_cast<std::size_t>(source - rule.captures.begin());
-      auto entities = captured_entities(a, sentence, units, matches.front().captures[index], source->types, nullptr);
-      if (!entities.empty()) return entities.front();
-    }
-  return -1;
+  for_each_bit(bits, [&](std::size_t e) {
+    const Entry& entry = entries_[attributions_.first + e];
+    matches.clear();
+    match_entry(entry, a, sentence, units, words, matches);
+    if (matches.empty()) return false;
+    const Rule& rule = *entry.rule;
+    const auto source = std::find_if(rule.captures.begin(), rule.captures.end(), [](const Capture& c) { return c.name == "source"; });
+    const auto index = static_cast<std::size_t>(source - rule.captures.begin());
+    auto entities = captured_entities(a, sentence, units, matches.front().captures[index], source->types, nullptr);
+    if (entities.empty()) return false;
+    found = entities.front();
+    return true;
+  });
+  return found;
 }
 
 Extractor::Extractor(const std::map<Lang, RulePack>& packs) {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Throughput of `kgbuild extract` end to end (to N-Quads) on a generated multilingual corpus.
 # usage: bench/run.sh [MEGABYTES=100] [KGBUILD=build/kgbuild]
-# Prints input MB/s, statements/s, facts per MB and peak memory. Run it on an idle machine: it is a
-# measurement, not a test.
+# Prints input MB/s, statements/s, facts per MB and peak memory, then (with kgbuild-bench-floor
+# beside KGBUILD) what ICU and Serd alone cost on the same corpus and graph: the ceiling. Run it on
+# an idle machine: it is a measurement, not a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 megabytes=${1:-100}
@@ -27,3 +28,8 @@ awk -v b="$bytes" -v s="$seconds" -v n="$statements" -v c="$claims" -v m="$peak_
   printf "facts        %d (%.0f per MB)\n", c, c / mb
   printf "peak memory  %.1f MB\n", m / 1024
 }'
+floor="$(dirname "$kgbuild")/kgbuild-bench-floor"
+if [ -x "$floor" ]; then
+  echo "-- the libraries alone (bench/floor.cpp):"
+  "$floor" "$corpus" "$out/graph.nq" | grep -v '^ICU boundaries'
+fi

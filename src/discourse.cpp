@@ -27,12 +27,19 @@ int Discourse::count(std::int32_t org) const {
   return counts_[static_cast<std::size_t>(org)];
 }
 
-std::int32_t Discourse::antecedent(std::size_t sentence) const {
+std::int32_t Discourse::antecedent(std::size_t sentence, std::int32_t country) const {
+  // "the French drugmaker" is not the organisation the article said is Norwegian.
+  auto elsewhere = [&](std::int32_t org) {
+    if (country < 0) return false;
+    const auto found = countries_.find(org);
+    return found != countries_.end() && found->second != country;
+  };
   for (const bool funds_too : {false, true}) {
     std::int32_t best = -1;
     int best_count = 0;
     for (auto it = mentioned_.rbegin(); it != mentioned_.rend(); ++it) {
       if (it->sentence + 3 < sentence) break;
+      if (elsewhere(it->org)) continue;
       // "the company" is seldom the investment firm: "Sequoia Capital invested in Harbor, the start-up said".
       if (!funds_too && is_investment_firm(it->org)) continue;
       const int n = count(it->org);
@@ -44,7 +51,7 @@ std::int32_t Discourse::antecedent(std::size_t sentence) const {
     }
     if (best >= 0) return best;
   }
-  return topic_;
+  return elsewhere(topic_) ? -1 : topic_;
 }
 
 std::int32_t Discourse::described_as(const std::string& noun, std::size_t sentence) const {

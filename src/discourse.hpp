@@ -27,7 +27,8 @@ class Discourse {
   std::int32_t topic() const { return topic_; }
   // "the company": among organisations named in this or the three previous sentences, the one named
   // most (investment firms only when nothing else is), the first named on a tie; else the topic.
-  std::int32_t antecedent(std::size_t sentence) const;
+  // `country`, when not -1, rules out organisations the article places in another country.
+  std::int32_t antecedent(std::size_t sentence, std::int32_t country = -1) const;
   // The most recent organisation introduced with `noun` ("lender"), within six sentences, or -1.
   std::int32_t described_as(const std::string& noun, std::size_t sentence) const;
   // The most named organisation the article placed in `country`, or -1.

@@ -910,6 +910,8 @@ void drop_conflicts(std::vector<Fact>& found) {
               found.end());
 }
 
+bool is_office(const std::string& property) { return property == "ceo" || property == "founder" || property == "chair"; }
+
 // A fact about the article's topic gives way to one the sentence states explicitly about the same
 // other party: "Sequoia led the round in Kestrel" is about Kestrel, whatever the topic.
 void drop_implicit_duplicates(std::vector<Fact>& found) {
@@ -941,6 +943,7 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
       article_attribution = attributions[s];
   }
   std::set<std::string> seen;
+  std::map<std::int32_t, std::int32_t> affiliation;  // person -> the organisation a stated fact ties them to
   ArticleTopic topic(a);
   for (std::uint32_t s = 0; s < a.text.sentences.size(); ++s) {
     topic.read(s);
@@ -953,6 +956,11 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
     const std::int32_t attribution = attributions[s] >= 0 ? attributions[s] : article_attribution;
     std::vector<Fact> found;
     for (const auto& m : matches) emit(a, s, units[s], m, status, attribution, topic.current(), found);
+    // "Veritas was founded by Marieke de Jong. De Jong, who remains chief executive, ...": a person
+    // the article has tied to an organisation holds the office there, whatever the topic.
+    for (auto& f : found)
+      if (f.implicit && is_office(f.property) && f.object >= 0)
+        if (const auto tied = affiliation.find(f.object); tied != affiliation.end()) f.subject = tied->second;
     // The same fact matched many times (a long list, a run-on sentence) is weighed once below.
     std::unordered_set<std::string> in_sentence;
     found.erase(std::remove_if(found.begin(), found.end(), [&](const Fact& f) { return !in_sentence.insert(fact_key(a, f)).second; }),
@@ -967,6 +975,7 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
                   found.end());
     for (auto& f : found) {
       if (f.property == "fundedBy" && f.object >= 0) topic.investor(f.object);
+      if (!f.implicit && is_office(f.property) && f.object >= 0) affiliation.emplace(f.object, f.subject);
       if (seen.insert(fact_key(a, f)).second) facts.push_back(std::move(f));
     }
   }

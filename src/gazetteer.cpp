@@ -173,6 +173,31 @@ Gazetteer Gazetteer::load(const fs::path& dir, TextAnalyzer& analyzer) {
       for (const auto& form : split_bar(cols[2])) g.add_phrase(analyzer, form, *country, PhraseKind::demonym, bit);
     }
   }
+  // Places say where an organisation is from as a nationality does: "het Amsterdamse Adyen",
+  // "la start-up lyonnaise Kernelia", "Paris-based Mistral AI".
+  if (TsvFile file(dir / "places.tsv"); file.in) {
+    while (file.next(cols)) {
+      if (cols.size() != 4) file.fail("expected 4 columns (country, lang, forms, kind)");
+      const auto country = g.find(cols[0]);
+      if (!country || g.entity(*country).type != EntityType::country)
+        file.fail("unknown country '" + cols[0] + "' (add it to entities.tsv)");
+      std::uint8_t bits = 0;
+      if (cols[1] == "any") bits = 0x7;
+      else if (const auto lang = lang_from_string(cols[1])) bits = static_cast<std::uint8_t>(1u << static_cast<unsigned>(*lang));
+      else file.fail("expected a language (en, nl, fr or any), got '" + cols[1] + "'");
+      if (cols[3] == "adjective") {
+        for (const auto& form : split_bar(cols[2])) g.add_phrase(analyzer, form, *country, PhraseKind::demonym, bits);
+      } else if (cols[3] == "city") {
+        // Only English makes adjectives of city names this way.
+        if (!(bits & 0x1)) continue;
+        for (const auto& form : split_bar(cols[2]))
+          for (const char* suffix : {"-based", "-headquartered", "-listed"})
+            g.add_phrase(analyzer, form + suffix, *country, PhraseKind::demonym, 0x1);
+      } else {
+        file.fail("expected a kind (city or adjective), got '" + cols[3] + "'");
+      }
+    }
+  }
   if (std::ifstream in(dir / "first-names.txt"); in) {
     for (std::string line; std::getline(in, line);)
       if (!line.empty() && line[0] != '#') g.given_names_.insert(fold_key(line));

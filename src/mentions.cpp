@@ -114,7 +114,17 @@ class ArticleScan {
   }
 
   void seed(const std::vector<std::pair<std::string, EntityType>>& names) {
-    for (const auto& [name, type] : names) intern_unknown(name, type);
+    for (const auto& [name, type] : names) {
+      const std::int32_t entity = intern_unknown(name, type);
+      // "NordWind" in the headline before "NordWind Energie" in the text: the short form is known
+      // from the first line on too.
+      const auto space = name.find(' ');
+      if (type != EntityType::organization || space == std::string::npos) continue;
+      const std::string first = name_key(name.substr(0, space));
+      if (is_function_word(first) || gaz_.is_org_suffix(first)) continue;
+      auto [it, inserted] = short_names_.emplace(first, entity);
+      if (!inserted && it->second != entity) it->second = -1;
+    }
   }
 
   std::vector<std::vector<Mention>> take_values() { return std::move(value_mentions_); }
@@ -227,6 +237,8 @@ class ArticleScan {
   void learn_country_before(std::vector<Mention>& ms, std::uint32_t begin, std::int32_t entity) {
     for (auto it = ms.rbegin(); it != ms.rend(); ++it) {
       if (it->token_end + 3 < begin) return;  // only the few words before the name matter
+      // "Norwegian biotech Halvorsen sued Sanofi": the nationality went to the name before.
+      if (it->type == MentionType::organization) return;
       if (it->type != MentionType::nationality) continue;
       bool cue = false;
       for (std::uint32_t i = it->token_end; i < begin && !cue; ++i)
@@ -252,16 +264,44 @@ class ArticleScan {
   // "the Dutch bank", "het Franse concern": a determiner, a nationality and an organisation noun,
   // not followed by a name, refer to the organisation of that country the article is about.
   std::optional<Reference> nationality_reference(const Sentence& s, std::uint32_t pos, std::uint32_t end,
-                                                 std::int32_t country) const {
+                                                 std::int32_t country, const std::vector<Mention>& ms) const {
     if (pos == s.token_begin || !is_definite(tokens_[pos - 1].key)) return std::nullopt;
     std::uint32_t cue_end = end;
     for (std::uint32_t i = end; i < s.token_end && i < end + 2 && cue_end == end; ++i)
       if (auto length = gaz_.org_prefix_at(tokens_, i, s.token_end)) cue_end = i + *length;
     if (cue_end == end || (cue_end < s.token_end && is_capitalised_word(tokens_[cue_end]))) return std::nullopt;
-    std::int32_t best = discourse_.of_country(country);
-    if (best < 0) best = discourse_.antecedent(current_sentence_);
+    std::int32_t best = pos >= 2 ? apposition_head(ms, pos - 2) : -1;
+    if (best < 0) best = discourse_.of_country(country);
+    if (best < 0) best = discourse_.antecedent(current_sentence_, country);
     if (best < 0) return std::nullopt;
     return Reference{end, cue_end, best};
+  }
+
+  // The organisation the sentence opened with, when a clause lies between it and the reference at
+  // `pos` ("BNP Paribas told analysts that the group ..."), and it is not an investor: "Sequoia led
+  // the round, the company said" is the start-up speaking. In its own clause the reference is
+  // another ("Rabobank invested in the company").
+  std::int32_t subject_so_far(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t pos) const {
+    static const std::set<std::string> clause_words = {",", "that", "as", "while", "which", "dat", "die", "terwijl",
+                                                       "waarmee", "que", "qui", "alors", "tandis"};
+    for (const Mention& m : ms) {
+      if (m.token_begin > s.token_begin + 3) return -1;
+      if (m.type != MentionType::organization) continue;
+      if (a_.entities[static_cast<std::size_t>(m.entity)].outlet || discourse_.is_investment_firm(m.entity)) return -1;
+      for (std::uint32_t t = m.token_end; t < pos; ++t)
+        if (clause_words.count(tokens_[t].key)) return m.entity;
+      return -1;
+    }
+    return -1;
+  }
+
+  // "Lonza, the Swiss contract manufacturer": a reference right after an organisation and a comma
+  // is in apposition to it.
+  std::int32_t apposition_head(const std::vector<Mention>& ms, std::uint32_t comma) const {
+    if (ms.empty() || tokens_[comma].key != ",") return -1;
+    const Mention& m = ms.back();
+    if (m.type != MentionType::organization || m.token_end != comma) return -1;
+    return m.entity;
   }
 
   void add_entity_mention(std::vector<Mention>& ms, std::uint32_t begin, std::uint32_t end, std::int32_t entity,
@@ -287,9 +327,13 @@ class ArticleScan {
     const auto& ms = a_.mentions[sentence];
     const std::uint32_t begin = a_.text.sentences[sentence].token_begin;
     const std::uint32_t end = a_.text.sentences[sentence].token_end;
+    // "Basé à Hambourg, NordWind était détenu ...": an opening phrase up to a comma comes first.
+    std::uint32_t reach = begin + 3;
+    for (std::uint32_t t = begin + 1; t < end && t < begin + 7; ++t)
+      if (tokens_[t].key == ",") { reach = t + 4; break; }
     for (std::size_t i = 0; i < ms.size(); ++i) {
       const Mention& m = ms[i];
-      if (m.token_begin > begin + 3) break;
+      if (m.token_begin > reach) break;
       if (m.type != MentionType::organization || a_.entities[static_cast<std::size_t>(m.entity)].outlet) continue;
       // "Former Equinor executive Kari Holm": the organisation qualifies a person, who now speaks
       // for another. "Nvidia CEO Jensen Huang said ... its chips" still speaks for Nvidia.
@@ -492,6 +536,13 @@ class ArticleScan {
     return end - begin == 1 && (tokens_[begin].flags & kTokenAllCaps) && tokens_[begin].key.size() <= 4;
   }
 
+  // "AI", "EV", "RSV": two or three capital letters alone.
+  bool common_acronym(std::uint32_t begin, std::uint32_t end) const {
+    const std::string& key = tokens_[begin].key;
+    return end - begin == 1 && (tokens_[begin].flags & kTokenAllCaps) && key.size() <= 3 &&
+           std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  }
+
   bool product_cue_before(std::uint32_t pos, std::uint32_t floor) const {
     std::uint32_t end = pos;
     if (end > floor && tokens_[end - 1].key == ",") --end;  // "its lead candidate, LTX-101"
@@ -537,6 +588,11 @@ class ArticleScan {
       if (!joins) break;
       end += 1;
     }
+    // "London AI start-up Lumora": a capitalised run before an organisation noun that introduces a
+    // name says what kind of organisation the name is; it is not one itself.
+    if (auto cue = gaz_.org_prefix_at(tokens_, end, s.token_end);
+        cue && end + *cue < s.token_end && is_capitalised_word(tokens_[end + *cue]))
+      return false;
     EntityType type;
     const std::uint32_t length = end - pos;
     if (length >= 2 && gaz_.is_org_suffix(tokens_[end - 1].key)) type = EntityType::organization;
@@ -544,9 +600,13 @@ class ArticleScan {
                                        (product_apposition_after(end, s.token_end) && !org_apposition_after(end, s.token_end))))
       type = EntityType::product;
     else if (hyphenated && has_number(pos, end)) type = EntityType::product;  // "Wren-2", "NX-1", "LTX-204"
-    else if (length >= 2 && given && length <= 4 && !hyphenated) type = EntityType::person;
+    // "Jean-Dominique Senard": a hyphenated given name, but no number ("Wren-2" is a product).
+    else if (length >= 2 && given && length <= 5 && !has_number(pos, end)) type = EntityType::person;
     else if (length >= 2 && !hyphenated && person_cue_before(pos, s.token_begin)) type = EntityType::person;
-    else if (org_cue_before(pos, s.token_begin, ms) || org_apposition_after(end, s.token_end) || nationality_before(pos, ms))
+    else if (org_cue_before(pos, s.token_begin, ms) || nationality_before(pos, ms))
+      type = EntityType::organization;
+    // "AI, the technology" is not a company: a short acronym needs a cue before it.
+    else if (!common_acronym(pos, end) && org_apposition_after(end, s.token_end))
       type = EntityType::organization;
     else return false;
     const std::int32_t entity = intern_unknown(surface(pos, end), type);
@@ -599,10 +659,12 @@ class ArticleScan {
       const std::int32_t entity = intern_known(hit->entity);
       cover(end);
       if (hit->kind == PhraseKind::demonym) {
-        if (auto reference = nationality_reference(s, pos, end, entity)) {
+        if (auto reference = nationality_reference(s, pos, end, entity, ms)) {
           cover(reference->token_end);
           ms.push_back(Mention{pos, end, MentionType::nationality, entity, -1, false});
           add_entity_mention(ms, reference->token_begin, reference->token_end, reference->entity, true);
+          // "The French bank" said where BNP Paribas is from: "the Dutch bank" later is another.
+          discourse_.learn_country_once(reference->entity, entity);
           return;
         }
         learn_country_from_apposition(pos, entity, ms);
@@ -621,8 +683,9 @@ class ArticleScan {
       return;
     }
     if (auto full = article_name_at(s, pos)) {
-      cover(pos + full->second);
-      add_entity_mention(ms, pos, pos + full->second, full->first, false);
+      const std::uint32_t end = lengthen_name(s, pos, pos + full->second, full->first);
+      cover(end);
+      add_entity_mention(ms, pos, end, full->first, false);
       return;
     }
     if (auto it = short_names_.find(tokens_[pos].key);
@@ -634,9 +697,13 @@ class ArticleScan {
     }
     if (auto length = gaz_.generic_reference_at(tokens_, pos, s.token_end);
         length && !descriptor_at(s, pos + 1, *length - 1) && !introduces_name(s, pos + *length)) {
-      std::int32_t resolved = discourse_.described_as(tokens_[pos + *length - 1].key, index);
+      std::int32_t resolved = pos > s.token_begin ? apposition_head(ms, pos - 1) : -1;
+      if (resolved < 0) resolved = discourse_.described_as(tokens_[pos + *length - 1].key, index);
       // A reference opening its sentence continues the previous sentence's subject.
       if (resolved < 0 && pos == s.token_begin) resolved = previous_subject(index);
+      // "Siemens agreed to buy Veritas, as the German group deepens its push": further in, the
+      // sentence's own subject.
+      if (resolved < 0) resolved = subject_so_far(s, ms, pos);
       if (const std::int32_t antecedent_org = resolved >= 0 ? resolved : discourse_.antecedent(index); antecedent_org >= 0) {
         cover(pos + *length);
         add_entity_mention(ms, pos, pos + *length, antecedent_org, true);
@@ -644,7 +711,44 @@ class ArticleScan {
         return;
       }
     }
+    // "It raised $85mn", "Elle avait levé 12 millions": a pronoun opening the sentence continues
+    // the previous sentence's subject.
+    if (pos == s.token_begin && is_subject_pronoun(tokens_[pos].key)) {
+      if (const std::int32_t antecedent_org = previous_subject(index); antecedent_org >= 0) {
+        cover(pos + 1);
+        add_entity_mention(ms, pos, pos + 1, antecedent_org, true);
+        ms.back().generic = true;
+        return;
+      }
+    }
     unknown_entity(s, pos, ms, covered, next);
+  }
+
+  bool is_subject_pronoun(const std::string& key) const {
+    if (a_.text.lang == Lang::en) return key == "it";
+    if (a_.text.lang == Lang::fr) return key == "elle" || key == "il";
+    return false;
+  }
+
+  // "Norwegian biotech Halvorsen" in the headline, "Halvorsen Therapeutics" in the first line: a
+  // learned name followed by capitalised words that end in an organisation suffix was its short
+  // form. The entity takes the full name, and the short one stays a way to refer to it.
+  std::uint32_t lengthen_name(const Sentence& s, std::uint32_t pos, std::uint32_t end, std::int32_t entity) {
+    ArticleEntity& e = a_.entities[static_cast<std::size_t>(entity)];
+    if (e.known || e.type != EntityType::organization) return end;
+    for (std::uint32_t longer = end + 1; longer <= end + 2 && longer <= s.token_end; ++longer) {
+      if (!is_capitalised_word(tokens_[longer - 1]) || stops_run(longer - 1, s.token_end)) return end;
+      if (!gaz_.is_org_suffix(tokens_[longer - 1].key)) continue;
+      const std::string name = surface(pos, longer);
+      if (gaz_.find(name)) return end;
+      const std::string short_key = name_key(e.name);
+      e.name = name;
+      unknown_.emplace(name_key(name), entity);
+      // The short form now refers to the entity, where it stands alone.
+      if (tokens_[pos].key == short_key) short_names_.emplace(short_key, entity);
+      return longer;
+    }
+    return end;
   }
 
   // Names learned in this article start with one of a few words: a cheap look before building

@@ -371,3 +371,43 @@ TEST_CASE("a price per share is not an amount of the company", "[extract]") {
   CHECK(run("The deal values Microsoft at $25 a share.", pack).facts.empty());
   CHECK(run("The deal values Microsoft at $8 billion.", pack).described() == Facts{"Microsoft valuation 8000000000 USD"});
 }
+
+TEST_CASE("a short name learned first takes the full name that follows it", "[extract][mentions]") {
+  const std::string rules = "language en\nrule t.sues\n  match plaintiff:ORG ...3 (sues|sued) defendant:ORG\n  emit plaintiff accuses defendant\n"
+                            "rule t.raise\n  match org:ORG ...4 raised amount:MONEY\n  emit org raised amount\n";
+  const Run r = run("Norwegian biotech Halvorsen sues Sanofi over patents. "
+                    "Halvorsen Therapeutics, an Oslo biotech company, sued Sanofi in Delaware. Halvorsen raised $85 million.", rules);
+  CHECK(r.described() == Facts{"Halvorsen Therapeutics accuses Sanofi", "Halvorsen Therapeutics raised 85000000 USD"});
+  // Capitals before an organisation noun that introduces a name describe it: "London AI" is no company.
+  const Run london = run("London AI start-up Lumora raised $450 million.", rules);
+  CHECK(london.described() == Facts{"Lumora raised 450000000 USD"});
+}
+
+TEST_CASE("a reference in apposition, or with a nationality, finds the organisation it describes", "[extract][mentions]") {
+  const std::string rules = "language en\nrule t.country\n  match nationality:NATIONALITY org:ORG\n  emit org country nationality\n"
+                            "rule t.bid\n  match bidder:ORG ...4 bid for target:ORG\n  emit target acquiredBy bidder\n";
+  // "the Swiss contract manufacturer" right after "Lonza," is Lonza, not the article's subject.
+  const Run apposition = run("Halvorsen Therapeutics sued Sanofi. Halvorsen is weighing a sale. "
+                             "Lonza, the Swiss contract manufacturer, made a bid for Halvorsen.", rules);
+  const auto& ms = apposition.analysis.mentions[2];
+  const auto reference = std::find_if(ms.begin(), ms.end(), [](const kg::Mention& m) { return m.coreferent; });
+  REQUIRE(reference != ms.end());
+  CHECK(apposition.name(reference->entity) == "Lonza");
+  // The Norwegian company is not "the French drugmaker".
+  const Run nationality = run("Norwegian biotech Halvorsen sued Sanofi, accusing the French drugmaker of copying its process.", rules);
+  const auto& ns = nationality.analysis.mentions[0];
+  const auto drugmaker = std::find_if(ns.begin(), ns.end(), [](const kg::Mention& m) { return m.coreferent; });
+  REQUIRE(drugmaker != ns.end());
+  CHECK(nationality.name(drugmaker->entity) == "Sanofi");
+}
+
+TEST_CASE("an office about the topic goes to the organisation a stated fact tied the person to", "[extract][topic]") {
+  const std::string rules = std::string(kTopicPack) +
+                            "rule t.founded-by priority 55\n  match org:ORG ...4 founded ...3 by person:PERSON+\n  emit org founder person\n"
+                            "rule t.remains priority 40\n  match person:PERSON \",\" who remains (its)? (\"chief executive\"|ceo)\n  emit TOPIC ceo person\n";
+  const Run r = run("Siemens has agreed to buy Veritas Labs. Siemens said the deal was good. "
+                    "Veritas Labs was founded in 2014 by Marieke de Jong. De Jong, who remains chief executive, will join Siemens.", rules);
+  const Facts facts = r.described();
+  CHECK(std::count(facts.begin(), facts.end(), "Veritas Labs ceo Marieke de Jong") == 1);
+  CHECK(std::count(facts.begin(), facts.end(), "Siemens ceo Marieke de Jong") == 0);
+}

@@ -64,6 +64,10 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> PhraseTrie::longest(const
 
 namespace {
 
+// Phrases hold in the languages whose bits they carry.
+std::uint8_t language_bit(Lang lang) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(lang)); }
+constexpr std::uint8_t kAllLanguages = 0xFF;  // as PhraseHit::langs has it by default
+
 struct TsvFile {
   fs::path path;
   std::ifstream in;
@@ -162,15 +166,24 @@ Gazetteer Gazetteer::load(const fs::path& dir, TextAnalyzer& analyzer) {
         for (const auto& d : split_bar(cols[4])) g.add_phrase(analyzer, d, index, PhraseKind::descriptor);
     }
   }
+  // Demonyms and places share their first two columns: a country of entities.tsv and a language.
+  auto country_of = [&g](TsvFile& file, const std::string& name) {
+    const auto country = g.find(name);
+    if (!country || g.entity(*country).type != EntityType::country)
+      file.fail("unknown country '" + name + "' (add it to entities.tsv)");
+    return *country;
+  };
+  auto language_bits = [](TsvFile& file, const std::string& code, bool any_allowed) -> std::uint8_t {
+    if (any_allowed && code == "any") return kAllLanguages;
+    if (const auto lang = lang_from_string(code)) return language_bit(*lang);
+    file.fail(std::string("expected a language (en, nl") + (any_allowed ? ", fr or any" : " or fr") + "), got '" + code + "'");
+  };
   if (TsvFile file(dir / "demonyms.tsv"); file.in) {
     while (file.next(cols)) {
       if (cols.size() != 3) file.fail("expected 3 columns (country, lang, adjectives)");
-      const auto country = g.find(cols[0]);
-      if (!country) file.fail("unknown country '" + cols[0] + "' (add it to entities.tsv)");
-      const auto lang = lang_from_string(cols[1]);
-      if (!lang) file.fail("expected a language (en, nl or fr), got '" + cols[1] + "'");
-      const auto bit = static_cast<std::uint8_t>(1u << static_cast<unsigned>(*lang));
-      for (const auto& form : split_bar(cols[2])) g.add_phrase(analyzer, form, *country, PhraseKind::demonym, bit);
+      const auto country = country_of(file, cols[0]);
+      const auto bits = language_bits(file, cols[1], false);
+      for (const auto& form : split_bar(cols[2])) g.add_phrase(analyzer, form, country, PhraseKind::demonym, bits);
     }
   }
   // Places say where an organisation is from as a nationality does: "het Amsterdamse Adyen",
@@ -178,21 +191,17 @@ Gazetteer Gazetteer::load(const fs::path& dir, TextAnalyzer& analyzer) {
   if (TsvFile file(dir / "places.tsv"); file.in) {
     while (file.next(cols)) {
       if (cols.size() != 4) file.fail("expected 4 columns (country, lang, forms, kind)");
-      const auto country = g.find(cols[0]);
-      if (!country || g.entity(*country).type != EntityType::country)
-        file.fail("unknown country '" + cols[0] + "' (add it to entities.tsv)");
-      std::uint8_t bits = 0;
-      if (cols[1] == "any") bits = 0x7;
-      else if (const auto lang = lang_from_string(cols[1])) bits = static_cast<std::uint8_t>(1u << static_cast<unsigned>(*lang));
-      else file.fail("expected a language (en, nl, fr or any), got '" + cols[1] + "'");
+      const auto country = country_of(file, cols[0]);
+      const auto bits = language_bits(file, cols[1], true);
       if (cols[3] == "adjective") {
-        for (const auto& form : split_bar(cols[2])) g.add_phrase(analyzer, form, *country, PhraseKind::demonym, bits);
+        for (const auto& form : split_bar(cols[2])) g.add_phrase(analyzer, form, country, PhraseKind::demonym, bits);
       } else if (cols[3] == "city") {
         // Only English makes adjectives of city names this way.
-        if (!(bits & 0x1)) continue;
+        const auto english = language_bit(Lang::en);
+        if (!(bits & english)) continue;
         for (const auto& form : split_bar(cols[2]))
           for (const char* suffix : {"-based", "-headquartered", "-listed"})
-            g.add_phrase(analyzer, form + suffix, *country, PhraseKind::demonym, 0x1);
+            g.add_phrase(analyzer, form + suffix, country, PhraseKind::demonym, english);
       } else {
         file.fail("expected a kind (city or adjective), got '" + cols[3] + "'");
       }

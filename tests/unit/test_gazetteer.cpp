@@ -216,6 +216,29 @@ TEST_CASE("a small gazetteer of one's own loads", "[gazetteer]") {
   CHECK(gz.entity(*gz.find("Ines Moreau")).type == kg::EntityType::person);
 }
 
+TEST_CASE("places act as nationalities: adjectives, and English city-based forms", "[gazetteer]") {
+  const TempGazetteer g("Harbourland\tCountry\n");
+  g.add("places.tsv", "# places\nHarbourland\tnl\tPortstadse|Portstads\tadjective\n"
+                      "Harbourland\tany\tPortstad\tcity\nHarbourland\tfr\tPortville\tcity\n");
+  kg::TextAnalyzer a;
+  const kg::Gazetteer gz = kg::Gazetteer::load(g.dir(), a);
+  auto hit = [&](const std::string& text, std::size_t pos, Lang lang) {
+    const auto tokens = a.analyze(text, lang).tokens;
+    return gz.match(tokens, pos, tokens.size(), lang);
+  };
+  const auto adjective = hit("het Portstadse bedrijf", 1, Lang::nl);
+  REQUIRE(adjective);
+  CHECK(adjective->kind == kg::PhraseKind::demonym);
+  CHECK(gz.entity(adjective->entity).name == "Harbourland");
+  CHECK_FALSE(hit("the Portstadse firm", 1, Lang::en));  // a Dutch adjective holds in Dutch
+  const auto based = hit("the Portstad-based firm", 1, Lang::en);
+  REQUIRE(based);
+  CHECK(based->kind == kg::PhraseKind::demonym);
+  CHECK(based->length == 3);
+  CHECK_FALSE(hit("the Portville-based firm", 1, Lang::en));  // a French-only city row gives no English form
+  CHECK_FALSE(hit("the Portstad firm", 1, Lang::en));        // nor does the city name alone
+}
+
 TEST_CASE("malformed gazetteer rows are rejected with file and line", "[gazetteer]") {
   SECTION("too few columns") {
     const TempGazetteer g("# comment\nValdora\tOrganization\nLonely name without a type\n");
@@ -242,6 +265,17 @@ TEST_CASE("malformed gazetteer rows are rejected with file and line", "[gazettee
     const std::string what = load_error(g);
     CHECK_THAT(what, Contains("demonyms.tsv:3: "));
     CHECK_THAT(what, Contains("Seaboria"));
+  }
+  SECTION("place of an unknown country, in an unknown language, of an unknown kind") {
+    const TempGazetteer g("Harbourland\tCountry\nValdora\tOrganization\n");
+    g.add("places.tsv", "Valdora\ten\tPortstad\tcity\n");
+    CHECK_THAT(load_error(g), Contains("places.tsv:1: unknown country 'Valdora'"));
+    g.add("places.tsv", "Harbourland\tde\tPortstad\tcity\n");
+    CHECK_THAT(load_error(g), Contains("places.tsv:1: expected a language (en, nl, fr or any), got 'de'"));
+    g.add("places.tsv", "Harbourland\ten\tPortstad\ttown\n");
+    CHECK_THAT(load_error(g), Contains("places.tsv:1: expected a kind (city or adjective), got 'town'"));
+    g.add("places.tsv", "Harbourland\ten\tPortstad\n");
+    CHECK_THAT(load_error(g), Contains("places.tsv:1: expected 4 columns"));
   }
   SECTION("no entities file") {
     const TempGazetteer g("");

@@ -74,6 +74,7 @@ class Explainer {
       const auto& e = a.entities[static_cast<std::size_t>(m.entity)];
       if (e.name != surface) detail = " -> " + e.name;
       if (m.coreferent) detail += " (coreference)";
+      if (e.inferred) detail += " (typed by its shape alone)";
     } else if (m.type == MentionType::money) {
       detail = " = " + money_text(a.money[static_cast<std::size_t>(m.value)]);
     } else if (m.type == MentionType::date) {

@@ -744,6 +744,17 @@ std::int32_t CompiledPack::attribution_of(const ArticleAnalysis& a, std::uint32_
   return found;
 }
 
+namespace {
+
+// A fact about a name typed by its shape alone ("Quillon said") is less certain than one about a
+// name a list, a designator or a cue typed.
+double shape_factor(const ArticleAnalysis& a, std::int32_t subject, std::int32_t object) {
+  const auto inferred = [&](std::int32_t e) { return e >= 0 && a.entities[static_cast<std::size_t>(e)].inferred; };
+  return inferred(subject) || inferred(object) ? 0.85 : 1.0;
+}
+
+}  // namespace
+
 Extractor::Extractor(const std::map<Lang, RulePack>& packs) {
   for (const auto& [lang, pack] : packs) compiled_.emplace(lang, std::make_unique<CompiledPack>(pack));
 }
@@ -789,7 +800,7 @@ void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence,
       for (auto s : subjects) {
         Fact f = base;
         f.subject = s;
-        f.confidence = rule.confidence * (coreferent ? 0.9 : 1.0);
+        f.confidence = rule.confidence * (coreferent ? 0.9 : 1.0) * shape_factor(a, s, -1);
         out.push_back(std::move(f));
       }
       continue;
@@ -802,7 +813,7 @@ void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence,
         Fact f = base;
         f.subject = subjects[i];
         f.object = objects[j];
-        f.confidence = rule.confidence * (coreferent ? 0.9 : 1.0);
+        f.confidence = rule.confidence * (coreferent ? 0.9 : 1.0) * shape_factor(a, subjects[i], objects[j]);
         out.push_back(std::move(f));
       }
     }

@@ -215,11 +215,15 @@ Gazetteer Gazetteer::load(const fs::path& dir, TextAnalyzer& analyzer) {
     std::uint32_t n = 0;
     while (file.next(cols)) {
       if (cols.size() != 3) file.fail("expected 3 columns (lang, position, cue)");
+      const auto one_word = [&](std::unordered_set<std::string>& words) {
+        const auto keys = analyzer.keys(cols[2]);
+        if (keys.size() == 1 && keys[0].size() >= 3) words.insert(keys[0]);
+      };
       if (cols[1] == "suffix") g.org_suffixes_.insert(fold_key(cols[2]));
-      else if (cols[1] == "prefix") g.org_prefixes_.add(analyzer.keys(cols[2]), n++);
+      else if (cols[1] == "prefix") { g.org_prefixes_.add(analyzer.keys(cols[2]), n++); one_word(g.org_nouns_); }
       else if (cols[1] == "person-title") g.person_titles_.add(analyzer.keys(cols[2]), n++);
-      else if (cols[1] == "product-prefix") g.product_prefixes_.add(analyzer.keys(cols[2]), n++);
-      else if (cols[1] == "product-suffix") g.product_suffixes_.insert(fold_key(cols[2]));
+      else if (cols[1] == "product-prefix") { g.product_prefixes_.add(analyzer.keys(cols[2]), n++); one_word(g.product_nouns_); }
+      else if (cols[1] == "product-suffix") { g.product_suffixes_.insert(fold_key(cols[2])); one_word(g.product_nouns_); }
       else file.fail("expected suffix, prefix, person-title, product-prefix or product-suffix, got '" + cols[1] + "'");
     }
   }
@@ -267,6 +271,15 @@ std::optional<PhraseHit> Gazetteer::match(const std::vector<Token>& tokens, std:
   for (std::size_t i = pos; i < pos + hit.length; ++i)
     if (tokens[i].flags & (kTokenCapitalised | kTokenAllCaps | kTokenHasUpper | kTokenNumber)) return hit;
   return std::nullopt;
+}
+
+bool Gazetteer::ends_in(const std::unordered_set<std::string>& words, std::string_view key) {
+  // The head of the compound is at least three letters, and so is what comes before it.
+  for (std::size_t start = 3; start + 3 <= key.size(); ++start) {
+    if (key[start - 1] == '-') continue;  // "Drone-ontwikkelaar": the hyphen splits it into tokens anyway
+    if (words.count(std::string(key.substr(start)))) return true;
+  }
+  return false;
 }
 
 std::optional<std::uint32_t> Gazetteer::org_prefix_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const {

@@ -44,8 +44,8 @@ bool is_capitalised_word(const Token& t) {
 
 // Particles inside personal names: "Anneke de Vries", "Ursula von der Leyen".
 bool is_name_particle(const std::string& key) {
-  static constexpr std::array<std::string_view, 12> particles = {"de", "van", "der", "den", "von", "le",
-                                                                 "du", "di", "da", "ter", "ten", "bin"};
+  static constexpr std::array<std::string_view, 18> particles = {"de", "van", "der", "den", "von", "le", "la", "du", "di",
+                                                                 "da", "ter", "ten", "bin", "op", "'t", "in", "del", "d'"};
   return std::find(particles.begin(), particles.end(), key) != particles.end();
 }
 
@@ -57,6 +57,19 @@ bool per_share(std::string_view after) {
   for (std::string_view cue : {"a share", "per share", "each share", "per aandeel", "par action", "l'action", "l\u2019action"})
     if (after.substr(0, cue.size()) == cue) return true;
   return false;
+}
+
+// Particles that open a family name and so a company named after it ("Van Dijk Beheer", "De Groot
+// Bouwgroep"), unlike "La" and "Le", which are articles there.
+bool is_surname_particle(const std::string& key) {
+  return key == "van" || key == "von" || key == "de" || key == "ter" || key == "ten" || key == "den" || key == "der";
+}
+
+// "its accounting software", "son modèle de langage": a possessive introduces an apposition as an article does.
+bool is_possessive(const std::string& key) {
+  static constexpr std::array<std::string_view, 13> possessives = {"its", "their", "his", "her", "zijn", "haar", "hun",
+                                                                   "son", "sa", "ses", "leur", "leurs", "our"};
+  return std::find(possessives.begin(), possessives.end(), key) != possessives.end();
 }
 
 bool is_determiner(const std::string& key) {
@@ -81,18 +94,26 @@ bool is_definite(const std::string& key) {
 
 std::string name_key(std::string_view text) { return fold_key(text); }
 
+// A name learned in one reading of an article, to know from the first line on in the next.
+struct LearnedName {
+  std::string name;
+  EntityType type;
+  bool inferred;
+};
+
 class ArticleScan {
  public:
-  ArticleScan(const Gazetteer& gazetteer, ArticleAnalysis& a, const std::optional<DateValue>& date)
-      : gaz_(gazetteer), a_(a), date_(date), tokens_(a.text.tokens) {}
+  ArticleScan(const Gazetteer& gazetteer, const NameData& names, ArticleAnalysis& a, const std::optional<DateValue>& date)
+      : gaz_(gazetteer), names_(names.of(a.text.lang)), english_(names.of(Lang::en)), shared_(names.shared()), a_(a), date_(date),
+        tokens_(a.text.tokens) {}
 
   void run() { pass(); }
 
   // Names found through cues, to know from the first line on when the article is read again.
-  std::vector<std::pair<std::string, EntityType>> learned_names() const {
-    std::vector<std::pair<std::string, EntityType>> learned;
+  std::vector<LearnedName> learned_names() const {
+    std::vector<LearnedName> learned;
     for (const auto& e : a_.entities)
-      if (!e.known) learned.emplace_back(e.name, e.type);
+      if (!e.known) learned.push_back(LearnedName{e.name, e.type, e.inferred});
     return learned;
   }
 
@@ -113,9 +134,9 @@ class ArticleScan {
     return false;
   }
 
-  void seed(const std::vector<std::pair<std::string, EntityType>>& names) {
-    for (const auto& [name, type] : names) {
-      const std::int32_t entity = intern_unknown(name, type);
+  void seed(const std::vector<LearnedName>& names) {
+    for (const auto& [name, type, inferred] : names) {
+      const std::int32_t entity = intern_unknown(name, type, inferred);
       // "NordWind" in the headline before "NordWind Energie" in the text: the short form is known
       // from the first line on too.
       const auto space = name.find(' ');
@@ -159,13 +180,21 @@ class ArticleScan {
     return id;
   }
 
-  std::int32_t intern_unknown(const std::string& name, EntityType type) {
+  std::int32_t intern_unknown(const std::string& name, EntityType type, bool inferred = false) {
     // A name the gazetteer knows under another spelling is that entity.
     if (auto index = gaz_.find(name)) return intern_known(*index);
     const std::string key = name_key(name);
-    if (auto it = unknown_.find(key); it != unknown_.end()) return it->second;
+    if (auto it = unknown_.find(key); it != unknown_.end()) {
+      // Evidence found later ("Quillon, a payments start-up") settles a type the name's shape guessed.
+      ArticleEntity& e = a_.entities[static_cast<std::size_t>(it->second)];
+      if (e.inferred && !inferred) {
+        e.inferred = false;
+        e.type = type;
+      }
+      return it->second;
+    }
     const auto id = static_cast<std::int32_t>(a_.entities.size());
-    a_.entities.push_back(ArticleEntity{name, type, "", {}, false, false});
+    a_.entities.push_back(ArticleEntity{name, type, "", {}, false, false, inferred});
     named_.push_back(false);
     unknown_.emplace(key, id);
     name_heads_.insert(key.substr(0, key.find_first_of(" -:.'&")));
@@ -189,8 +218,9 @@ class ArticleScan {
     const ArticleEntity& e = a_.entities[static_cast<std::size_t>(entity)];
     std::uint32_t at = 0;
     if (e.type == EntityType::person) at = end - 1;
-    else if (e.type == EntityType::organization) at = begin;
+    else if (e.type == EntityType::organization) at = is_head(begin) ? begin + 1 : begin;
     else return;
+    if (at >= end) return;
     const Token& t = tokens_[at];
     if (!is_capitalised_word(t) || is_function_word(t.key) || gaz_.is_org_suffix(t.key)) return;
     auto [it, inserted] = short_names_.emplace(t.key, entity);
@@ -465,8 +495,16 @@ class ArticleScan {
   }
 
   bool org_cue_before(std::uint32_t pos, std::uint32_t floor, const std::vector<Mention>& ms) const {
+    const auto cue = [&](std::uint32_t b, std::uint32_t e) { return gaz_.org_prefix_at(tokens_, b, e); };
+    if (cue_ends_at(pos, floor, cue)) return true;  // "la start-up Boussole"
     const std::uint32_t end = cue_end_before(pos, ms);
+    if (names_.compounds && end > floor && gaz_.ends_in_org_noun(tokens_[end - 1].key)) return true;  // "windparkontwikkelaar X"
     return cue_ends_at(end, floor, [&](std::uint32_t b, std::uint32_t e) { return gaz_.org_prefix_at(tokens_, b, e); });
+  }
+
+  // "Softwarebedrijf", "betaalapp": one word that is a cue in a language that writes nouns together.
+  bool compound_cue(const std::string& key) const {
+    return names_.compounds && (gaz_.ends_in_org_noun(key) || gaz_.ends_in_product_noun(key));
   }
 
   // "het Amerikaanse Lumentum", "du chinois Leapmotor": an article and a nationality before a name.
@@ -494,9 +532,10 @@ class ArticleScan {
   // a determiner and perhaps adjectives, names a kind of product. (Checked after organisation
   // appositions: "Acme, a chip start-up" is a company.)
   bool product_apposition_after(std::uint32_t end, std::uint32_t limit) const {
-    if (end + 1 >= limit || tokens_[end].key != "," || !is_determiner(tokens_[end + 1].key)) return false;
+    if (end + 1 >= limit || tokens_[end].key != "," || !(is_determiner(tokens_[end + 1].key) || is_possessive(tokens_[end + 1].key)))
+      return false;
     for (std::uint32_t i = end + 2; i < limit && i < end + 5; ++i) {
-      if (gaz_.product_prefix_at(tokens_, i, limit)) return true;
+      if (gaz_.product_prefix_at(tokens_, i, limit) || (names_.compounds && gaz_.ends_in_product_noun(tokens_[i].key))) return true;
       const Token& t = tokens_[i];
       if (!(t.flags & kTokenWord) || (t.flags & kTokenHasUpper) || is_preposition(t.key)) return false;
     }
@@ -546,11 +585,18 @@ class ArticleScan {
   bool product_cue_before(std::uint32_t pos, std::uint32_t floor) const {
     std::uint32_t end = pos;
     if (end > floor && tokens_[end - 1].key == ",") --end;  // "its lead candidate, LTX-101"
-    return cue_ends_at(end, floor, [&](std::uint32_t b, std::uint32_t e) { return gaz_.product_prefix_at(tokens_, b, e); });
+    if (names_.compounds && end > floor && gaz_.ends_in_product_noun(tokens_[end - 1].key)) return true;  // "melkrobot X"
+    const auto cue = [&](std::uint32_t b, std::uint32_t e) { return gaz_.product_prefix_at(tokens_, b, e); };
+    if (cue_ends_at(end, floor, cue)) return true;
+    // "le robot de traite Lactobot 500", "le système de navigation Astrolabe NG".
+    const std::uint32_t before = before_complements(end, floor);
+    return before != end && cue_ends_at(before, floor, cue);
   }
 
   // "the Fathom-3 language model", "the LightLane X2 photonic switch".
   bool product_cue_after(std::uint32_t end, std::uint32_t limit) const {
+    // "de Kestra X2-sensor": the kind glued on with a hyphen.
+    if (end + 1 < limit && tokens_[end].key == "-" && glued(end) && glued(end + 1)) ++end;
     for (std::uint32_t i = end; i < limit && i < end + 2; ++i) {
       if (gaz_.is_product_suffix(tokens_[i].key)) return true;
       if (!(tokens_[i].flags & kTokenWord) || (tokens_[i].flags & kTokenCapitalised)) return false;
@@ -570,32 +616,207 @@ class ArticleScan {
     return words >= 3 && capitalised == words;
   }
 
-  // A capitalised run not in the gazetteer that cues mark as an organisation, a product or a person.
-  bool unknown_entity(const Sentence& s, std::uint32_t pos, std::vector<Mention>& ms, std::vector<bool>& covered,
-                      std::uint32_t& next) {
-    if (!is_capitalised_word(tokens_[pos]) || title_case(s) || compound_modifier(pos, s.token_end)) return false;
-    if (is_function_word(tokens_[pos].key)) return false;  // "Het", "The", "Selon" open no name
-    const bool given = gaz_.is_given_name(tokens_[pos].key);
+  // Where a capitalised run starting at pos ends: capitalised words, a short number after the
+  // first ("Vireo 3"), particles after a given name ("Anneke van der Berg"), "&", and connectors
+  // inside an organisation's name ("Bank of Harrow", "Groupe Arnault et Fils").
+  std::uint32_t name_run_end(const Sentence& s, std::uint32_t pos, bool given, const std::vector<bool>& covered,
+                             bool& hyphenated) const {
     std::uint32_t end = pos + 1;
-    bool hyphenated = false;
-    while (end < s.token_end && end - pos < 6 && !covered[end - s.token_begin]) {
+    bool surname_started = false;  // particles join a given name to its surname, not a name to the next
+    while (end < s.token_end && end - pos < 7 && !covered[end - s.token_begin]) {
       const Token& t = tokens_[end];
       if (hyphen_continues(end, s.token_end)) { end += 2; hyphenated = true; continue; }
-      if (stops_run(end, s.token_end)) break;
-      if (is_capitalised_word(t) || ((t.flags & kTokenNumber) && !given && end - pos == 1 && !t.key.empty() && t.key.size() <= 3)) { ++end; continue; }
-      const bool joins = end + 1 < s.token_end && is_capitalised_word(tokens_[end + 1]) &&
-                         ((given && is_name_particle(t.key)) || t.key == "&");
-      if (!joins) break;
-      end += 1;
+      if (stops_run(end, s.token_end) && !(is_head(pos) && is_demonym_at(end, s.token_end))) break;
+      const bool particle = given && !surname_started && is_name_particle(t.key);  // "Marie-Claire Van den Broeck"
+      if (!particle && (is_capitalised_word(t) || ((t.flags & kTokenNumber) && !given && end - pos == 1 && !t.key.empty() && t.key.size() <= 3))) {
+        surname_started = surname_started || (given && !glued(end));
+        ++end;
+        continue;
+      }
+      if (particle) {
+        std::uint32_t after = end + 1;  // "van der", "de la", "op den"
+        while (after < s.token_end && after < end + 3 && is_name_particle(tokens_[after].key)) ++after;
+        if (after < s.token_end && is_capitalised_word(tokens_[after]) && !covered[after - s.token_begin]) {
+          end = after;
+          continue;
+        }
+        break;
+      }
+      if (!given && end - pos >= 1 && is_legal_form(t.key)) {  // "Kingsmoor Bank plc"
+        ++end;
+        break;
+      }
+      const bool before_name = end + 1 < s.token_end && is_capitalised_word(tokens_[end + 1]) &&
+                               !covered[end + 1 - s.token_begin] && !stops_run(end + 1, s.token_end);
+      if (!before_name || given) break;
+      // "Marlow & Finch", "Arnault et Fils", and after a designator "Bank of Harrow",
+      // "Association of Payment Institutions"; "Shares of Harrow" is no name.
+      if (t.key == "&" || (shared_.conjunctions.count(t.key) && is_designator_key(tokens_[end + 1].key)) ||
+          (shared_.connectors.count(t.key) && (is_head(pos) || is_head(end - 1) || is_designator_key(tokens_[end - 1].key)))) {
+        end += 1;
+        continue;
+      }
+      break;
     }
+    return end;
+  }
+
+  bool is_demonym_at(std::uint32_t pos, std::uint32_t limit) const {
+    const auto hit = gaz_.match(tokens_, pos, limit, a_.text.lang);
+    return hit && hit->kind == PhraseKind::demonym;
+  }
+
+  // A word that ends an organisation's name: "Holdings", "N.V", and in languages that write nouns
+  // together "Bouwgroep", "Zorggroep".
+  bool is_designator_key(const std::string& key) const {
+    return gaz_.is_org_suffix(key) || (names_.compounds && gaz_.ends_in_org_suffix(key));
+  }
+
+  bool is_head(std::uint32_t pos) const { return shared_.heads.count(tokens_[pos].key) != 0; }
+  bool is_legal_form(const std::string& key) const { return shared_.legal_forms.count(key) != 0; }
+
+  // Does a name that ends in a designator start at pos ("Kovra Pay" after "Kovra Bank", "Nordic
+  // Fintech Association")? Its end, or pos when none does.
+  std::uint32_t designated_name_end(const Sentence& s, std::uint32_t pos, const std::vector<bool>& covered) const {
+    if (!is_capitalised_word(tokens_[pos])) return pos;
+    bool hyphenated = false;
+    const std::uint32_t end = name_run_end(s, pos, false, covered, hyphenated);
+    for (std::uint32_t last = end; last > pos + 1; --last)
+      if (is_designator_key(tokens_[last - 1].key) || (last < end && is_head(last - 1) && shared_.connectors.count(tokens_[last].key)))
+        return end;
+    return pos;
+  }
+  bool is_not_name(const std::string& key) const {
+    return names_.not_names.count(key) != 0 || english_.not_names.count(key) != 0;
+  }
+
+  // A sentence's first word, or the first after an opening quote, bracket, colon or dash: capitalised
+  // whatever it is.
+  bool opens_sentence(const Sentence& s, std::uint32_t pos) const {
+    if (pos == s.token_begin) return true;
+    const std::string& before = tokens_[pos - 1].key;
+    static const std::set<std::string> openers = {"\"", "\u201c", "\u00ab", "(", ":", "-", "\u2013", "\u2014", "'", "\u2018"};
+    return openers.count(before) != 0;
+  }
+
+  enum class WordKind : std::uint8_t { unknown, common, proper };
+
+  // What the language's word lists (and English's, which business news borrows from) say of a word.
+  WordKind word_kind(const Token& t) const {
+    const std::string_view text = a_.text.token_text(t);
+    const std::string lower = lower_latin(text);
+    if (names_.words.is_common(lower) || english_.words.is_common(lower)) return WordKind::common;
+    std::string capitalised = lower;
+    if (!capitalised.empty() && capitalised[0] >= 'a' && capitalised[0] <= 'z') capitalised[0] = static_cast<char>(capitalised[0] - 32);
+    const std::string& as_written = (t.flags & kTokenAllCaps) ? capitalised : std::string(text);
+    if (names_.words.is_proper(as_written) || english_.words.is_proper(as_written) || gaz_.is_given_name(t.key))
+      return WordKind::proper;
+    return WordKind::unknown;
+  }
+
+  // A capitalised run that no list, designator or cue types is a name by its shape alone when its
+  // words are not words of the language ("Quillon", "KPV", "Pellmore Finch"): not a sentence's
+  // first word, which is capitalised whatever it is ("Shares", "Analysts"), nor a place or a month
+  // ("London", "January"), nor, in English, a title in capitals ("Chief Executive", "Wall Street").
+  bool bare_name(const Sentence& s, std::uint32_t pos, std::uint32_t end) const {
+    const std::uint32_t length = end - pos;
+    if (length == 1 && (is_not_name(tokens_[pos].key) || !(tokens_[pos].flags & kTokenWord))) return false;
+    const bool opening = opens_sentence(s, pos);
+    // "FRANCFORT (AFP) -", "BRUXELLES, 12 mars (Reuters)": a dateline's place.
+    if (opening && (tokens_[pos].flags & kTokenAllCaps) && end < s.token_end && (tokens_[end].key == "(" || tokens_[end].key == ","))
+      return false;
+    if (tokens_[end - 1].key.back() == '\'' || after_place_cue(pos, s.token_begin)) return false;  // "Jusqu'", "en Bretagne"
+    int unknown = 0, common = 0, proper = 0;
+    for (auto i = pos; i < end; ++i) {
+      const Token& t = tokens_[i];
+      if (!(t.flags & kTokenWord) || is_not_name(t.key) || gaz_.is_org_suffix(t.key)) continue;
+      const WordKind kind = word_kind(t);
+      // "Shares", "Analysts", "London": the first word of a sentence is capitalised whatever it is;
+      // in languages that capitalise no titles a run of capitalised words there is a name
+      // ("Grand Ouest Semences a annoncé").
+      if (i == pos && opening && kind != WordKind::unknown && (length == 1 || names_.capitalises_titles)) return false;
+      if (i == pos && length == 1 && kind == WordKind::proper) return false;
+      unknown += kind == WordKind::unknown;
+      common += kind == WordKind::common;
+      proper += kind == WordKind::proper;
+    }
+    // "Prime Minister", "Nasdaq Composite": a run ending in a word that is no name is none.
+    if (length >= 2 && is_not_name(tokens_[end - 1].key)) return false;
+    if (unknown > 0) return true;
+    // "Existing shareholders Ferrow and Lintel", "Shares of Saffron": a capitalised common word
+    // inside a sentence, not after a determiner ("the Senate", "the Fed").
+    if (length == 1 && common == 1 && !opening && !is_determiner(tokens_[pos - 1].key) &&
+        !(tokens_[pos - 1].flags & kTokenCapitalised))
+      return true;
+    return length >= 2 && (common > 0 || (opening && proper > 0)) && !names_.capitalises_titles;
+  }
+
+  // "en Bretagne", "l'usine de Dunkerque", "the plant in Ohio": places, not companies.
+  bool after_place_cue(std::uint32_t pos, std::uint32_t floor) const {
+    if (pos > floor + 1 && (tokens_[pos - 1].key == "de" || tokens_[pos - 1].key == "d'" || tokens_[pos - 1].key == "of" ||
+                            tokens_[pos - 1].key == "in" || tokens_[pos - 1].key == "van"))
+      --pos;
+    return pos > floor && (names_.place_cues.count(tokens_[pos - 1].key) != 0);
+  }
+
+  // "de neobank plonk", "la néobanque plonk": a lower-case word that is no word of the language,
+  // right after an organisation noun, is the organisation's brand.
+  bool lower_case_brand(const Sentence& s, std::uint32_t pos, std::vector<Mention>& ms, std::vector<bool>& covered,
+                        std::uint32_t& next) {
+    const Token& t = tokens_[pos];
+    if (!(t.flags & kTokenWord) || (t.flags & (kTokenHasUpper | kTokenNumber)) || t.key.size() < 3 || pos == s.token_begin ||
+        is_function_word(t.key) || names_.words.is_common(lower_latin(a_.text.token_text(t))) || compound_cue(t.key) ||
+        is_legal_form(t.key))
+      return false;
+    if (!org_cue_before(pos, s.token_begin, ms) && !(names_.compounds && gaz_.ends_in_org_noun(tokens_[pos - 1].key)))
+      return false;
+    if (&names_ != &english_ && english_.words.is_common(t.key) && a_.text.lang == Lang::en) return false;
+    const std::int32_t entity = intern_unknown(surface(pos, pos + 1), EntityType::organization);
+    covered[pos - s.token_begin] = true;
+    add_entity_mention(ms, pos, pos + 1, entity, false);
+    next = pos + 1;
+    return true;
+  }
+
+  // A capitalised run not in the gazetteer that cues, designators or its own shape mark as an
+  // organisation, a product or a person.
+  bool unknown_entity(const Sentence& s, std::uint32_t pos, std::vector<Mention>& ms, std::vector<bool>& covered,
+                      std::uint32_t& next) {
+    if (!is_capitalised_word(tokens_[pos])) return lower_case_brand(s, pos, ms, covered, next);
+    // "Zenvik-topman Bas de Vries": the company of an office, glued to it.
+    if (compound_modifier(pos, s.token_end)) {
+      if (!gaz_.person_title_at(tokens_, pos + 2, s.token_end) || word_kind(tokens_[pos]) == WordKind::common) return false;
+      return take_name(s, pos, pos + 1, EntityType::organization, false, ms, covered, next);
+    }
+    // "Softwarebedrijf DataBrug", "Omvormerfabrikant SolarVerde": a compound cue opening the
+    // sentence introduces the name after it.
+    if (compound_cue(tokens_[pos].key) && pos + 1 < s.token_end && is_capitalised_word(tokens_[pos + 1])) return false;
+    if (title_case(s)) return headline_name(s, pos, ms, covered, next);
+    // "Het", "The", "Selon" open no name; "Van Dijk Beheer", "De Vries Groep" do.
+    if (is_function_word(tokens_[pos].key)) {
+      if (!is_surname_particle(tokens_[pos].key)) return false;
+      const std::uint32_t end = designated_name_end(s, pos, covered);
+      if (end == pos) return false;
+      return take_name(s, pos, end, EntityType::organization, false, ms, covered, next);
+    }
+    if (is_not_name(tokens_[pos].key)) return false;  // "Mr Hollings": the title is no part of the name
+    // "M. Girardin", "Mr Hollings", "de heer Smit": a surname after an honorific is a person.
+    if (after_honorific(pos, s.token_begin)) {
+      bool hyphen = false;
+      return take_name(s, pos, name_run_end(s, pos, true, covered, hyphen), EntityType::person, false, ms, covered, next);
+    }
+    const bool given = gaz_.is_given_name(tokens_[pos].key);
+    bool hyphenated = false;
+    const std::uint32_t end = name_run_end(s, pos, given, covered, hyphenated);
     // "London AI start-up Lumora": a capitalised run before an organisation noun that introduces a
     // name says what kind of organisation the name is; it is not one itself.
     if (auto cue = gaz_.org_prefix_at(tokens_, end, s.token_end);
         cue && end + *cue < s.token_end && is_capitalised_word(tokens_[end + *cue]))
       return false;
     EntityType type;
+    bool inferred = false;
     const std::uint32_t length = end - pos;
-    if (length >= 2 && gaz_.is_org_suffix(tokens_[end - 1].key)) type = EntityType::organization;
+    if (length >= 2 && is_designator_key(tokens_[end - 1].key)) type = EntityType::organization;
     else if (!is_acronym(pos, end) && (product_cue_before(pos, s.token_begin) || product_cue_after(end, s.token_end) ||
                                        (product_apposition_after(end, s.token_end) && !org_apposition_after(end, s.token_end))))
       type = EntityType::product;
@@ -608,12 +829,134 @@ class ArticleScan {
     // "AI, the technology" is not a company: a short acronym needs a cue before it.
     else if (!common_acronym(pos, end) && org_apposition_after(end, s.token_end))
       type = EntityType::organization;
-    else return false;
-    const std::int32_t entity = intern_unknown(surface(pos, end), type);
+    // "Groupe Arnault", "Stichting Pellmore", "Marlow & Finch".
+    else if (length >= 2 && (is_head(pos) || contains_key(pos, end, "&"))) type = EntityType::organization;
+    // "Darcy founder Adam Hollings", "Pellmore chief executive Tom Hale".
+    else if (!common_acronym(pos, end) && office_after(end, s.token_end) &&
+             !(opens_sentence(s, pos) && word_kind(tokens_[pos]) == WordKind::common))
+      type = EntityType::organization;
+    else if (bare_name(s, pos, end)) {
+      type = EntityType::organization;
+      inferred = true;
+    } else {
+      return false;
+    }
+    return take_name(s, pos, end, type, inferred, ms, covered, next);
+  }
+
+  bool take_name(const Sentence& s, std::uint32_t pos, std::uint32_t end, EntityType type, bool inferred,
+                 std::vector<Mention>& ms, std::vector<bool>& covered, std::uint32_t& next) {
+    const std::int32_t entity = intern_unknown(surface(pos, without_legal_form(pos, end)), type, inferred);
     for (auto t = pos; t < end; ++t) covered[t - s.token_begin] = true;
     add_entity_mention(ms, pos, end, entity, false);
     next = end;
+    if (type == EntityType::organization) learn_acronym(s, end, entity, covered, next);
     return true;
+  }
+
+  // "Compagnie Minière de Tessancourt (CMT)": the letters in brackets are the company's short name
+  // from there on.
+  void learn_acronym(const Sentence& s, std::uint32_t end, std::int32_t entity, std::vector<bool>& covered, std::uint32_t& next) {
+    if (end + 2 >= s.token_end || tokens_[end].key != "(" || tokens_[end + 2].key != ")") return;
+    const Token& t = tokens_[end + 1];
+    if (!(t.flags & kTokenAllCaps) || t.key.size() < 2 || t.key.size() > 6) return;
+    short_names_[t.key] = entity;
+    for (auto i = end; i < end + 3; ++i) covered[i - s.token_begin] = true;
+    next = end + 3;
+  }
+
+  bool after_honorific(std::uint32_t pos, std::uint32_t floor) const {
+    if (pos > floor && tokens_[pos - 1].key == ".") --pos;
+    if (pos == floor) return false;
+    if (names_.honorifics.count(tokens_[pos - 1].key)) return true;
+    return pos >= floor + 2 && names_.honorifics.count(tokens_[pos - 2].key + " " + tokens_[pos - 1].key);
+  }
+
+  // An office and a person's name right after a name: the name is the organisation they serve.
+  bool office_after(std::uint32_t end, std::uint32_t limit) const {
+    if (end >= limit || is_capitalised_word(tokens_[end])) return false;
+    const auto title = gaz_.person_title_at(tokens_, end, limit);
+    return title && end + *title < limit && is_capitalised_word(tokens_[end + *title]);
+  }
+
+  // In a headline in title case every word is capitalised: a name there is a stretch between
+  // function words and verbs ("Kovra Names ..."), less its leading common words ("Buy Pellmore"),
+  // that ends in a designator or holds a word no list knows.
+  bool headline_name(const Sentence& s, std::uint32_t pos, std::vector<Mention>& ms, std::vector<bool>& covered,
+                     std::uint32_t& next) {
+    if (pos > s.token_begin && is_capitalised_word(tokens_[pos - 1]) && !headline_break(pos - 1) && !covered[pos - 1 - s.token_begin])
+      return false;  // inside a stretch that started earlier
+    std::uint32_t end = pos;
+    while (end < s.token_end && !covered[end - s.token_begin] && end - pos < 6 &&
+           (is_capitalised_word(tokens_[end]) || hyphen_continues(end, s.token_end) || tokens_[end].key == "&" ||
+            (end > pos && tokens_[end].key == "-" && glued(end) && end + 1 < s.token_end && glued(end + 1))) &&
+           !headline_break(end))
+      ++end;
+    std::uint32_t begin = pos;
+    while (begin < end && (word_kind(tokens_[begin]) != WordKind::unknown || is_not_name(tokens_[begin].key)) &&
+           !designated_name_end_in(begin, end))
+      ++begin;
+    next = std::max(end, pos + 1);
+    if (begin == end) return false;
+    // A designator closes the name: "Lansdale Bank Veteran" is Lansdale Bank.
+    for (std::uint32_t last = end; last > begin + 1; --last)
+      if (is_designator_key(tokens_[last - 1].key)) { end = last; break; }
+    while (end > begin && !(tokens_[end - 1].flags & kTokenWord)) --end;
+    const std::uint32_t length = end - begin;
+    bool unknown = false;
+    for (auto i = begin; i < end; ++i) unknown = unknown || ((tokens_[i].flags & kTokenWord) && word_kind(tokens_[i]) == WordKind::unknown);
+    EntityType type = EntityType::organization;
+    bool inferred = false;
+    if (length >= 2 && gaz_.is_given_name(tokens_[begin].key)) type = EntityType::person;
+    else if (length >= 2 && is_designator_key(tokens_[end - 1].key)) inferred = false;
+    else if (unknown && !is_not_name(tokens_[begin].key)) inferred = true;
+    else return false;
+    if (length == 1 && is_not_name(tokens_[begin].key)) return false;
+    take_name(s, begin, end, type, inferred, ms, covered, next);
+    next = std::max(next, pos + 1);
+    return true;
+  }
+
+  // Does a designator close a name between begin and end, with at most two words before it?
+  bool designated_name_end_in(std::uint32_t begin, std::uint32_t end) const {
+    for (std::uint32_t i = begin + 1; i < end && i <= begin + 2; ++i)
+      if (is_designator_key(tokens_[i].key)) return true;
+    return false;
+  }
+
+  // Words that end a stretch of a title-case headline: function words ("To", "For", "As") and
+  // verbs of the third person ("Buys", "Raises", "Names"): common words in -s whose stem is a word.
+  bool headline_break(std::uint32_t i) const {
+    const Token& t = tokens_[i];
+    if (!(t.flags & kTokenWord)) return t.key != "&" && t.key != "-";
+    if (is_function_word(t.key) || names_.headline_breaks.count(t.key)) return true;
+    if (gaz_.is_org_suffix(t.key) || is_head(i) || word_kind(t) != WordKind::common) return false;
+    // A verb: a common word whose stem, less the language's ending, is a word too ("Buys", "Koopt").
+    const std::string lower = lower_latin(a_.text.token_text(t));
+    for (const std::string& ending : names_.headline_verb_endings) {
+      if (lower.size() < ending.size() + 3 || lower.compare(lower.size() - ending.size(), ending.size(), ending) != 0) continue;
+      const std::string stem = lower.substr(0, lower.size() - ending.size());
+      if (names_.words.is_common(stem) || names_.words.is_common(lower + "r")) return true;  // "Koopt", "Quitte" (quitter)
+      if (ending == "s" && lower.size() > 4 && lower.compare(lower.size() - 2, 2, "es") == 0 &&
+          names_.words.is_common(lower.substr(0, lower.size() - 2)))
+        return true;  // "Approaches"
+    }
+    return false;
+  }
+
+  bool contains_key(std::uint32_t begin, std::uint32_t end, std::string_view key) const {
+    for (auto i = begin; i < end; ++i)
+      if (tokens_[i].key == key) return true;
+    return false;
+  }
+
+  // "Velmar Semiconductors N.V." is the company "Velmar Semiconductors": where the name ends once a
+  // legal form is left out.
+  std::uint32_t without_legal_form(std::uint32_t begin, std::uint32_t end) const {
+    if (end - begin < 2 || !is_legal_form(tokens_[end - 1].key)) return end;
+    --end;
+    if (end - begin >= 2 && tokens_[end - 1].key == ",") --end;
+    return end;
   }
 
   void sentence(std::size_t index) {
@@ -656,6 +999,16 @@ class ArticleScan {
         add_entity_mention(ms, pos, end + 1, arm, false);
         return;
       }
+      // "Nordic Fintech Association", "British Fintech Alliance": a nationality opens a name.
+      if (hit->kind == PhraseKind::demonym && names_.nationality_opens_names && is_capitalised_word(tokens_[pos]) &&
+          end < s.token_end && !covered[end - s.token_begin]) {
+        if (const std::uint32_t name_end = designated_name_end(s, end, covered); name_end > end) {
+          const std::int32_t org = intern_unknown(surface(pos, without_legal_form(pos, name_end)), EntityType::organization);
+          cover(name_end);
+          add_entity_mention(ms, pos, name_end, org, false);
+          return;
+        }
+      }
       const std::int32_t entity = intern_known(hit->entity);
       cover(end);
       if (hit->kind == PhraseKind::demonym) {
@@ -683,14 +1036,15 @@ class ArticleScan {
       return;
     }
     if (auto full = article_name_at(s, pos)) {
-      const std::uint32_t end = lengthen_name(s, pos, pos + full->second, full->first);
+      std::uint32_t end = lengthen_name(s, pos, pos + full->second, full->first);
+      if (end < s.token_end && is_legal_form(tokens_[end].key) && !covered[end - s.token_begin]) ++end;  // "Velmar N.V." again
       cover(end);
       add_entity_mention(ms, pos, end, full->first, false);
       return;
     }
     if (auto it = short_names_.find(tokens_[pos].key);
         it != short_names_.end() && it->second >= 0 && is_capitalised_word(tokens_[pos]) &&
-        !hyphen_continues(pos + 1, s.token_end)) {
+        !hyphen_continues(pos + 1, s.token_end) && designated_name_end(s, pos, covered) == pos) {
       cover(pos + 1);
       add_entity_mention(ms, pos, pos + 1, it->second, true);
       return;
@@ -834,6 +1188,9 @@ class ArticleScan {
   }
 
   const Gazetteer& gaz_;
+  const LanguageNames& names_;    // the article's language
+  const LanguageNames& english_;  // English words turn up in every language's business news
+  const LanguageNames& shared_;   // connectors, heads and legal forms of every language
   ArticleAnalysis& a_;
   const std::optional<DateValue>& date_;
   const std::vector<Token>& tokens_;
@@ -852,10 +1209,10 @@ class ArticleScan {
 }  // namespace
 
 void MentionFinder::find(ArticleAnalysis& analysis, const std::optional<DateValue>& article_date) const {
-  std::vector<std::pair<std::string, EntityType>> learned;
+  std::vector<LearnedName> learned;
   std::vector<std::vector<Mention>> values;
   {
-    ArticleScan first(gazetteer_, analysis, article_date);
+    ArticleScan first(gazetteer_, names_, analysis, article_date);
     first.run();
     if (!first.earlier_occurrence()) return;
     learned = first.learned_names();
@@ -866,7 +1223,7 @@ void MentionFinder::find(ArticleAnalysis& analysis, const std::optional<DateValu
   // in the headline: read the article again knowing it from the first line on.
   analysis.entities.clear();
   analysis.mentions.clear();
-  ArticleScan second(gazetteer_, analysis, article_date);
+  ArticleScan second(gazetteer_, names_, analysis, article_date);
   second.seed(learned);
   second.reuse_values(std::move(values));
   second.run();

@@ -25,6 +25,11 @@ fs::path default_data_dir() {
 
 Resources::Resources(const fs::path& data_dir, const std::vector<fs::path>& extra_rule_dirs) {
   gazetteer_ = std::make_unique<Gazetteer>(Gazetteer::load(data_dir / "gazetteer", analyzer_));
+  names_ = NameData::load(data_dir / "lang");
+  for (Lang lang : names_.missing_word_lists())
+    std::cerr << "kgbuild: warning: no word list found for " << to_string(lang) << " (listed in "
+              << (data_dir / "lang" / std::string(to_string(lang)) / "names.tsv").string()
+              << "); names at the start of sentences are found less well\n";
   std::vector<fs::path> dirs{data_dir / "rules"};
   dirs.insert(dirs.end(), extra_rule_dirs.begin(), extra_rule_dirs.end());
   packs_ = std::make_unique<std::map<Lang, RulePack>>(load_rule_packs(dirs, analyzer_));
@@ -51,7 +56,7 @@ std::string text_with_title(const Article& article) {
 ArticleAnalysis Resources::analyze(const Article& article, std::optional<Lang> forced_lang) {
   ArticleAnalysis a;
   a.text = analyzer_.analyze(text_with_title(article), forced_lang ? forced_lang : article.lang);
-  MentionFinder(*gazetteer_).find(a, article.date);
+  MentionFinder(*gazetteer_, names_).find(a, article.date);
   return a;
 }
 

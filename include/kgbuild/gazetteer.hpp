@@ -67,6 +67,11 @@ class Gazetteer {
   std::optional<std::uint32_t> org_prefix_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const;
   std::optional<std::uint32_t> product_prefix_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const;
   bool is_product_suffix(const std::string& key) const { return product_suffixes_.count(key) != 0; }
+  // A compound ending in a one-word cue or designator ("softwarebedrijf", "betaalapp", "Bouwgroep"),
+  // for languages that write nouns together.
+  bool ends_in_org_noun(std::string_view key) const { return ends_in(org_nouns_, key); }
+  bool ends_in_product_noun(std::string_view key) const { return ends_in(product_nouns_, key); }
+  bool ends_in_org_suffix(std::string_view key) const { return ends_in(org_suffixes_, key); }
   std::optional<std::uint32_t> person_title_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const;
   // "the company", "het bedrijf", "la société": references to the most recent organisation.
   std::optional<std::uint32_t> generic_reference_at(const std::vector<Token>& t, std::size_t pos,
@@ -83,6 +88,8 @@ class Gazetteer {
   std::unordered_set<std::string> given_names_;
   std::unordered_set<std::string> org_suffixes_;
   std::unordered_set<std::string> product_suffixes_;
+  std::unordered_set<std::string> org_nouns_, product_nouns_;  // one-word prefix cues
+  static bool ends_in(const std::unordered_set<std::string>& words, std::string_view key);
   PhraseTrie org_prefixes_, person_titles_, generic_references_, product_prefixes_;
 };
 

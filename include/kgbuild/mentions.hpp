@@ -9,6 +9,7 @@
 #include "kgbuild/article.hpp"
 #include "kgbuild/gazetteer.hpp"
 #include "kgbuild/money.hpp"
+#include "kgbuild/names.hpp"
 #include "kgbuild/text.hpp"
 
 namespace kg {
@@ -34,6 +35,9 @@ struct ArticleEntity {
   std::vector<std::string> surfaces;  // distinct forms, in order of appearance
   bool known = false;                 // from the gazetteer
   bool outlet = false;
+  // Typed by the shape of its name alone ("Quillon said"), with no list, designator or cue behind
+  // it: its facts carry a lower confidence.
+  bool inferred = false;
 };
 
 struct ArticleAnalysis {
@@ -50,12 +54,13 @@ struct ArticleAnalysis {
 
 class MentionFinder {
  public:
-  explicit MentionFinder(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
+  MentionFinder(const Gazetteer& gazetteer, const NameData& names) : gazetteer_(gazetteer), names_(names) {}
   // Fills entities, values and mentions of an analysed article.
   void find(ArticleAnalysis& analysis, const std::optional<DateValue>& article_date) const;
 
  private:
   const Gazetteer& gazetteer_;
+  const NameData& names_;
 };
 
 }  // namespace kg

@@ -29,6 +29,7 @@ class Resources {
   Resources(const std::filesystem::path& data_dir, const std::vector<std::filesystem::path>& extra_rule_dirs);
   TextAnalyzer& analyzer() { return analyzer_; }
   const Gazetteer& gazetteer() const { return *gazetteer_; }
+  const NameData& names() const { return names_; }
   const std::map<Lang, RulePack>& packs() const { return *packs_; }
   const Extractor& extractor() const { return *extractor_; }
 
@@ -40,6 +41,7 @@ class Resources {
  private:
   TextAnalyzer analyzer_;
   std::unique_ptr<Gazetteer> gazetteer_;
+  NameData names_;
   std::unique_ptr<std::map<Lang, RulePack>> packs_;
   std::unique_ptr<Extractor> extractor_;
 };

@@ -27,6 +27,11 @@ const kg::Gazetteer& gazetteer() {
   return g;
 }
 
+const kg::NameData& names() {
+  static const kg::NameData n = kg::NameData::load(std::filesystem::path(KGBUILD_SOURCE_DIR) / "extractor" / "lang");
+  return n;
+}
+
 const char* const kPack = R"(language en
 list invest_verb = invests invested "put"
 status Denied = denied "ruled out"
@@ -95,7 +100,7 @@ Run run(const std::string& text, const std::string& rules = kPack) {
   r.packs->emplace(Lang::en, kg::parse_rule_pack(rules, "test.rules", analyzer()));
   r.extractor = std::make_unique<kg::Extractor>(*r.packs);
   r.analysis.text = analyzer().analyze(text, Lang::en);
-  kg::MentionFinder(gazetteer()).find(r.analysis, kg::DateValue{2025, 3, 1, kg::DatePrecision::day});
+  kg::MentionFinder(gazetteer(), names()).find(r.analysis, kg::DateValue{2025, 3, 1, kg::DatePrecision::day});
   r.facts = r.extractor->extract(r.analysis);
   return r;
 }
@@ -297,7 +302,7 @@ TEST_CASE("articles in a language without a pack give no facts", "[extract]") {
   CHECK(extractor.pack(Lang::fr) == nullptr);
   kg::ArticleAnalysis a;
   a.text = analyzer().analyze("Microsoft a investi dans Mistral AI.", Lang::fr);
-  kg::MentionFinder(gazetteer()).find(a, std::nullopt);
+  kg::MentionFinder(gazetteer(), names()).find(a, std::nullopt);
   CHECK(extractor.extract(a).empty());
 }
 

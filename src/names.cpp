@@ -1,0 +1,137 @@
+#include "kgbuild/names.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <stdexcept>
+
+#include "kgbuild/text.hpp"
+
+namespace kg {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::uint64_t word_hash(std::string_view word) { return std::hash<std::string_view>{}(word); }
+
+bool starts_upper(std::string_view word) {
+  const auto c = static_cast<unsigned char>(word.front());
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  // Two-byte Latin capitals: U+00C0..U+00DE ("É", "Ö").
+  if (c == 0xC3 && word.size() > 1) {
+    const auto d = static_cast<unsigned char>(word[1]);
+    return d >= 0x80 && d <= 0x9E && d != 0x97;
+  }
+  return false;
+}
+
+bool contains(const std::vector<std::uint64_t>& sorted, std::uint64_t h) {
+  return std::binary_search(sorted.begin(), sorted.end(), h);
+}
+
+}  // namespace
+
+std::string lower_latin(std::string_view utf8) {
+  std::string out(utf8);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      const auto d = static_cast<unsigned char>(out[i + 1]);
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
+      ++i;
+    } else if ((c == 0xC4 || c == 0xC5) && i + 1 < out.size()) {
+      // Latin Extended-A pairs capitals and small letters on even and odd code points.
+      const auto d = static_cast<unsigned char>(out[i + 1]);
+      const unsigned cp = ((c & 0x1Fu) << 6) | (d & 0x3Fu);
+      if (cp >= 0x100 && cp <= 0x177 && cp % 2 == 0 && cp != 0x130) out[i + 1] = static_cast<char>(d + 1);
+      ++i;
+    }
+  }
+  return out;
+}
+
+bool WordList::read(const fs::path& path) {
+  std::ifstream in(path);
+  if (!in) return false;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line.find('\'') != std::string::npos) continue;  // "Harrow's": possessives add nothing
+    (starts_upper(line) ? proper_ : common_).push_back(word_hash(line));
+  }
+  return true;
+}
+
+void WordList::finish() {
+  for (auto* v : {&common_, &proper_}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+}
+
+bool WordList::is_common(std::string_view lower) const { return contains(common_, word_hash(lower)); }
+bool WordList::is_proper(std::string_view surface) const { return contains(proper_, word_hash(surface)); }
+
+NameData NameData::load(const fs::path& dir) {
+  NameData data;
+  for (Lang lang : {Lang::en, Lang::nl, Lang::fr}) {
+    const fs::path path = dir / std::string(to_string(lang)) / "names.tsv";
+    std::ifstream in(path);
+    if (!in) continue;
+    LanguageNames& names = data.langs_[lang];
+    std::size_t line_no = 0;
+    for (std::string line; std::getline(in, line);) {
+      ++line_no;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty() || line[0] == '#') continue;
+      const auto tab = line.find('\t');
+      const auto fail = [&](const std::string& what) {
+        throw std::runtime_error(path.string() + ":" + std::to_string(line_no) + ": " + what);
+      };
+      if (tab == std::string::npos || line.find('\t', tab + 1) != std::string::npos || tab + 1 == line.size())
+        fail("expected 2 tab-separated columns (kind, value)");
+      const std::string kind = line.substr(0, tab), value = line.substr(tab + 1);
+      if (kind == "wordlist") names.word_list_candidates.emplace_back(value);
+      else if (kind == "connector") names.connectors.insert(fold_key(value));
+      else if (kind == "conjunction") names.conjunctions.insert(fold_key(value));
+      else if (kind == "head") names.heads.insert(fold_key(value));
+      else if (kind == "legal-form") names.legal_forms.insert(fold_key(value));
+      else if (kind == "honorific") names.honorifics.insert(fold_key(value));
+      else if (kind == "place-cue") names.place_cues.insert(fold_key(value));
+      else if (kind == "headline-break") names.headline_breaks.insert(fold_key(value));
+      else if (kind == "headline-verb-ending") names.headline_verb_endings.push_back(value);
+      else if (kind == "option" && value == "capitalises-titles") names.capitalises_titles = true;
+      else if (kind == "option" && value == "compounds") names.compounds = true;
+      else if (kind == "option" && value == "nationality-opens-names") names.nationality_opens_names = true;
+      else if (kind == "option")
+        fail("expected an option (capitalises-titles, compounds or nationality-opens-names), got '" + value + "'");
+      else if (kind == "not-name") names.not_names.insert(fold_key(value));
+      else fail("expected a kind (wordlist, connector, conjunction, head, legal-form, not-name, honorific, place-cue, headline-break, headline-verb-ending or option), got '" + kind + "'");
+    }
+    // Every list found is read: British and American spellings both are common words.
+    for (const auto& candidate : names.word_list_candidates) names.words.read(candidate);
+    names.words.finish();
+    for (auto [from, to] : {std::pair{&names.connectors, &data.shared_.connectors},
+                            std::pair{&names.conjunctions, &data.shared_.conjunctions},
+                            std::pair{&names.heads, &data.shared_.heads},
+                            std::pair{&names.legal_forms, &data.shared_.legal_forms}})
+      to->insert(from->begin(), from->end());
+  }
+  return data;
+}
+
+const LanguageNames& NameData::of(Lang lang) const {
+  const auto it = langs_.find(lang);
+  return it == langs_.end() ? none_ : it->second;
+}
+
+std::vector<Lang> NameData::missing_word_lists() const {
+  std::vector<Lang> missing;
+  for (const auto& [lang, names] : langs_)
+    if (!names.word_list_candidates.empty() && names.words.empty()) missing.push_back(lang);
+  return missing;
+}
+
+}  // namespace kg

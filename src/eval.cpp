@@ -110,7 +110,8 @@ struct GoldAlt {
 struct GoldLine {
   bool required = true;
   std::set<std::string> preds;
-  std::string subject, object;  // object empty for amount-valued facts
+  // Each side's accepted names ("Helix|Helix verification suite"); objects empty for amount-valued facts.
+  std::set<std::string> subjects, objects;
   std::vector<GoldAlt> amounts;  // empty for relations
   std::string text;              // as written, for reports
 };
@@ -146,6 +147,17 @@ std::vector<GoldAlt> parse_amounts(const std::string& spec, const std::string& f
   return out;
 }
 
+// "A|B": the names a gold line accepts, each normalised as the graph's are.
+std::set<std::string> alternatives(const std::string& spec, const Aliases& alias) {
+  std::set<std::string> out;
+  for (std::size_t start = 0, bar; start <= spec.size(); start = bar + 1) {
+    bar = spec.find('|', start);
+    if (bar == std::string::npos) bar = spec.size();
+    if (bar > start) out.insert(alias(spec.substr(start, bar - start)));
+  }
+  return out;
+}
+
 std::vector<GoldLine> read_gold(const std::string& path, const Aliases& alias) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error(path + ": cannot open");
@@ -167,13 +179,13 @@ std::vector<GoldLine> read_gold(const std::string& path, const Aliases& alias) {
     GoldLine g;
     g.text = line;
     g.required = cols[0].empty() || cols[0][0] != '?';
-    g.subject = alias(g.required ? cols[0] : cols[0].substr(1));
+    g.subjects = alternatives(g.required ? cols[0] : cols[0].substr(1), alias);
     for (std::size_t s = 0, bar; s <= cols[1].size(); s = bar + 1) {
       bar = cols[1].find('|', s);
       if (bar == std::string::npos) bar = cols[1].size();
       g.preds.insert(cols[1].substr(s, bar - s));
     }
-    if (cols[2] != "-") g.object = alias(cols[2]);
+    if (cols[2] != "-") g.objects = alternatives(cols[2], alias);
     if (cols.size() > 3 && !cols[3].empty()) g.amounts = parse_amounts(cols[3], path, line_no);
     out.push_back(std::move(g));
   }
@@ -292,16 +304,13 @@ class Graph {
 };
 
 bool rel_match(const GoldLine& g, const RelFact& f) {
-  if (!g.amounts.empty() || g.object.empty() || !g.preds.count(f.prop)) return false;
-  if (kSymmetric.count(f.prop)) {
-    auto [x, y] = std::minmax(g.subject, g.object);
-    return x == f.a && y == f.b;
-  }
-  return g.subject == f.a && g.object == f.b;
+  if (!g.amounts.empty() || g.objects.empty() || !g.preds.count(f.prop)) return false;
+  if (g.subjects.count(f.a) && g.objects.count(f.b)) return true;
+  return kSymmetric.count(f.prop) && g.subjects.count(f.b) && g.objects.count(f.a);
 }
 
 bool amt_match(const GoldLine& g, const AmtFact& f) {
-  return !g.amounts.empty() && g.preds.count(f.prop) && g.subject == f.s && (g.object.empty() || g.object == f.o) &&
+  return !g.amounts.empty() && g.preds.count(f.prop) && g.subjects.count(f.s) && (g.objects.empty() || g.objects.count(f.o)) &&
          amount_matches(g.amounts, f.m);
 }
 

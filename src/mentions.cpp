@@ -38,8 +38,23 @@ MentionType mention_type(EntityType type) {
   return MentionType::organization;
 }
 
+// "NKr900mn", "US$3bn": an amount the word breaker kept in one piece.
+bool amount_like(const std::string& key) {
+  const auto digit = std::find_if(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digit == key.end()) return false;
+  auto tail = std::find_if(digit, key.end(), [](char c) { return !((c >= '0' && c <= '9') || c == '.' || c == ','); });
+  const std::string unit(tail, key.end());
+  return unit == "m" || unit == "mn" || unit == "bn" || unit == "b" || unit == "k" || unit == "mln" || unit == "mld" ||
+         unit == "mrd" || unit == "md" || unit == "tn";
+}
+
 bool is_capitalised_word(const Token& t) {
-  return (t.flags & kTokenWord) && (t.flags & (kTokenCapitalised | kTokenAllCaps));
+  if (t.flags & kTokenWord)
+    return ((t.flags & (kTokenCapitalised | kTokenAllCaps)) ||
+            ((t.flags & kTokenHasUpper) && !t.key.empty() && t.key[0] >= '0' && t.key[0] <= '9')) &&  // "3DForge"
+           !amount_like(t.key);
+  // "Volt8", "MedTrak360", "X2": letters and digits that the word breaker calls a number.
+  return (t.flags & kTokenNumber) && (t.flags & (kTokenCapitalised | kTokenAllCaps)) && !amount_like(t.key);
 }
 
 // Particles inside personal names: "Anneke de Vries", "Ursula von der Leyen".
@@ -184,7 +199,10 @@ class ArticleScan {
     // A name the gazetteer knows under another spelling is that entity.
     if (auto index = gaz_.find(name)) return intern_known(*index);
     const std::string key = name_key(name);
-    if (auto it = unknown_.find(key); it != unknown_.end()) {
+    auto it = unknown_.find(key);
+    // "Halvorsen Shipping" after "Halvorsen Shipping Group": the start of a longer name is that name.
+    if (it == unknown_.end() && key.find(' ') != std::string::npos) it = longer_name(key);
+    if (it != unknown_.end()) {
       // Evidence found later ("Quillon, a payments start-up") settles a type the name's shape guessed.
       ArticleEntity& e = a_.entities[static_cast<std::size_t>(it->second)];
       if (e.inferred && !inferred) {
@@ -199,6 +217,17 @@ class ArticleScan {
     unknown_.emplace(key, id);
     name_heads_.insert(key.substr(0, key.find_first_of(" -:.'&")));
     return id;
+  }
+
+  // The one learned name that begins with `key` and more words, or the end when none or several do.
+  std::unordered_map<std::string, std::int32_t>::iterator longer_name(const std::string& key) {
+    auto found = unknown_.end();
+    for (auto it = unknown_.begin(); it != unknown_.end(); ++it) {
+      if (it->first.size() <= key.size() + 1 || it->first.compare(0, key.size(), key) != 0 || it->first[key.size()] != ' ') continue;
+      if (found != unknown_.end() && found->second != it->second) return unknown_.end();
+      found = it;
+    }
+    return found;
   }
 
   std::string surface(std::uint32_t begin, std::uint32_t end) const {
@@ -374,9 +403,36 @@ class ArticleScan {
     return -1;
   }
 
+  // "Julien Marchand, ancien chercheur de l'Inria, ...", "Jane Roe, a former engineer at Google,":
+  // an organisation a person left, named in the person's apposition, is no party to the sentence's
+  // facts.
+  void mark_affiliations(std::vector<Mention>& ms) const {
+    static const std::set<std::string> prepositions = {"de", "d'", "du", "of", "at", "van", "bij", "chez"};
+    for (std::size_t i = 1; i < ms.size(); ++i) {
+      Mention& org = ms[i];
+      if (org.type != MentionType::organization) continue;
+      std::uint32_t at = org.token_begin;
+      if (at > 0 && is_determiner(tokens_[at - 1].key)) --at;
+      if (at < 2 || !prepositions.count(tokens_[at - 1].key)) continue;
+      // "two former engineers at NXP", "deux chercheurs du CEA": staff, not officers, of the organisation.
+      if (names_.staff_nouns.count(tokens_[at - 2].key) || english_.staff_nouns.count(tokens_[at - 2].key)) {
+        org.modifier = true;
+        continue;
+      }
+      const Mention& person = ms[i - 1];
+      if (person.type != MentionType::person || person.token_end + 2 >= at || at - person.token_end > 6 ||
+          tokens_[person.token_end].key != ",")
+        continue;
+      std::uint32_t word = person.token_end + 1;
+      if (is_determiner(tokens_[word].key)) ++word;
+      if (former(word + 1)) org.modifier = true;
+    }
+  }
+
   // "Google parent Alphabet", "Volkswagen's software unit Cariad": the first organisation only
   // says which the second is; the second is the one that acts.
   void mark_modifiers(std::vector<Mention>& ms) const {
+    mark_affiliations(ms);
     static const std::set<std::string> relations = {"'s", "parent", "owner", "unit", "arm", "subsidiary", "division",
                                                     "software", "cloud", "investment", "venture", "moederbedrijf",
                                                     "dochter", "dochterbedrijf", "filiale", "maison-mère"};
@@ -411,6 +467,7 @@ class ArticleScan {
 
   bool former(std::uint32_t pos) const {
     static const std::set<std::string> words = {"former", "ex", "voormalig", "voormalige", "oud", "ancien", "ancienne", "ex-"};
+    if (pos > 1 && tokens_[pos - 1].key == "-" && glued(pos - 1)) --pos;  // "Oud-ASML-topman"
     return pos > 0 && words.count(tokens_[pos - 1].key) != 0;
   }
 
@@ -585,18 +642,31 @@ class ArticleScan {
   bool product_cue_before(std::uint32_t pos, std::uint32_t floor) const {
     std::uint32_t end = pos;
     if (end > floor && tokens_[end - 1].key == ",") --end;  // "its lead candidate, LTX-101"
-    if (names_.compounds && end > floor && gaz_.ends_in_product_noun(tokens_[end - 1].key)) return true;  // "melkrobot X"
-    const auto cue = [&](std::uint32_t b, std::uint32_t e) { return gaz_.product_prefix_at(tokens_, b, e); };
-    if (cue_ends_at(end, floor, cue)) return true;
+    // "de Spaanse betaalapp Pagalo" is a company: products have no nationality.
+    const auto cue_start = [&](std::uint32_t cue_end) -> std::optional<std::uint32_t> {
+      if (names_.compounds && cue_end > floor && gaz_.ends_in_product_noun(tokens_[cue_end - 1].key)) return cue_end - 1;  // "melkrobot X"
+      for (std::uint32_t length = 1; length <= 6 && length <= cue_end - floor; ++length)
+        if (const auto found = gaz_.product_prefix_at(tokens_, cue_end - length, cue_end); found && *found == length)
+          return cue_end - length;
+      return std::nullopt;
+    };
+    auto start = cue_start(end);
     // "le robot de traite Lactobot 500", "le système de navigation Astrolabe NG".
-    const std::uint32_t before = before_complements(end, floor);
-    return before != end && cue_ends_at(before, floor, cue);
+    if (!start) {
+      const std::uint32_t before = before_complements(end, floor);
+      if (before != end) start = cue_start(before);
+    }
+    return start && !(*start > floor && is_demonym_at(*start - 1, *start));
   }
 
   // "the Fathom-3 language model", "the LightLane X2 photonic switch".
   bool product_cue_after(std::uint32_t end, std::uint32_t limit) const {
     // "de Kestra X2-sensor": the kind glued on with a hyphen.
-    if (end + 1 < limit && tokens_[end].key == "-" && glued(end) && glued(end + 1)) ++end;
+    if (end + 1 < limit && tokens_[end].key == "-" && glued(end) && glued(end + 1)) {
+      if (gaz_.is_product_noun(tokens_[end + 1].key) || (names_.compounds && gaz_.ends_in_product_noun(tokens_[end + 1].key)))
+        return true;  // "de PX-Sense-sensorchip"
+      ++end;
+    }
     for (std::uint32_t i = end; i < limit && i < end + 2; ++i) {
       if (gaz_.is_product_suffix(tokens_[i].key)) return true;
       if (!(tokens_[i].flags & kTokenWord) || (tokens_[i].flags & kTokenCapitalised)) return false;
@@ -620,12 +690,15 @@ class ArticleScan {
   // first ("Vireo 3"), particles after a given name ("Anneke van der Berg"), "&", and connectors
   // inside an organisation's name ("Bank of Harrow", "Groupe Arnault et Fils").
   std::uint32_t name_run_end(const Sentence& s, std::uint32_t pos, bool given, const std::vector<bool>& covered,
-                             bool& hyphenated) const {
+                             bool& hyphenated, bool surname_first = false) const {
     std::uint32_t end = pos + 1;
-    bool surname_started = false;  // particles join a given name to its surname, not a name to the next
+    bool surname_started = surname_first;  // particles join a given name to its surname, not a name to the next
     while (end < s.token_end && end - pos < 7 && !covered[end - s.token_begin]) {
       const Token& t = tokens_[end];
       if (hyphen_continues(end, s.token_end)) { end += 2; hyphenated = true; continue; }
+      // "Thomas J. Whitaker Jr.": an initial and its period inside a person's name.
+      if (given && t.key == "." && glued(end) && tokens_[end - 1].key.size() == 1 && end + 1 < s.token_end &&
+          is_capitalised_word(tokens_[end + 1])) { ++end; continue; }
       if (stops_run(end, s.token_end) && !(is_head(pos) && is_demonym_at(end, s.token_end))) break;
       const bool particle = given && !surname_started && is_name_particle(t.key);  // "Marie-Claire Van den Broeck"
       if (!particle && (is_capitalised_word(t) || ((t.flags & kTokenNumber) && !given && end - pos == 1 && !t.key.empty() && t.key.size() <= 3))) {
@@ -646,9 +719,11 @@ class ArticleScan {
         ++end;
         break;
       }
+      // "Bill & Melinda Gates Foundation Trust": "&" joins even a name the lists know.
       const bool before_name = end + 1 < s.token_end && is_capitalised_word(tokens_[end + 1]) &&
-                               !covered[end + 1 - s.token_begin] && !stops_run(end + 1, s.token_end);
-      if (!before_name || given) break;
+                               !covered[end + 1 - s.token_begin] && (t.key == "&" || !stops_run(end + 1, s.token_end));
+      if (!before_name) break;
+      if (given && t.key != "&") break;  // "Bill & Melinda Gates Foundation Trust"
       // "Marlow & Finch", "Arnault et Fils", and after a designator "Bank of Harrow",
       // "Association of Payment Institutions"; "Shares of Harrow" is no name.
       if (t.key == "&" || (shared_.conjunctions.count(t.key) && is_designator_key(tokens_[end + 1].key)) ||
@@ -680,7 +755,8 @@ class ArticleScan {
   std::uint32_t designated_name_end(const Sentence& s, std::uint32_t pos, const std::vector<bool>& covered) const {
     if (!is_capitalised_word(tokens_[pos])) return pos;
     bool hyphenated = false;
-    const std::uint32_t end = name_run_end(s, pos, false, covered, hyphenated);
+    // "Van der Meer Groep": a family name with its particles.
+    const std::uint32_t end = name_run_end(s, pos, is_surname_particle(tokens_[pos].key), covered, hyphenated);
     for (std::uint32_t last = end; last > pos + 1; --last)
       if (is_designator_key(tokens_[last - 1].key) || (last < end && is_head(last - 1) && shared_.connectors.count(tokens_[last].key)))
         return end;
@@ -701,17 +777,21 @@ class ArticleScan {
 
   enum class WordKind : std::uint8_t { unknown, common, proper };
 
-  // What the language's word lists (and English's, which business news borrows from) say of a word.
+  // What the language's word lists say of a word, then English's, which business news borrows from
+  // ("Gent" is a city in Dutch before it is a word in English).
   WordKind word_kind(const Token& t) const {
     const std::string_view text = a_.text.token_text(t);
     const std::string lower = lower_latin(text);
-    if (names_.words.is_common(lower) || english_.words.is_common(lower)) return WordKind::common;
     std::string capitalised = lower;
     if (!capitalised.empty() && capitalised[0] >= 'a' && capitalised[0] <= 'z') capitalised[0] = static_cast<char>(capitalised[0] - 32);
-    const std::string& as_written = (t.flags & kTokenAllCaps) ? capitalised : std::string(text);
-    if (names_.words.is_proper(as_written) || english_.words.is_proper(as_written) || gaz_.is_given_name(t.key))
-      return WordKind::proper;
-    return WordKind::unknown;
+    for (const LanguageNames* names : {&names_, &english_}) {
+      // "RNA", "Oxford", "Gent" (a city before a goose); an all-capital word is looked up as written
+      // and capitalised ("GENT").
+      if (names->words.is_proper(text) || ((t.flags & kTokenAllCaps) && names->words.is_proper(capitalised)))
+        return WordKind::proper;
+      if (names->words.is_common(lower)) return WordKind::common;
+    }
+    return gaz_.is_given_name(t.key) ? WordKind::proper : WordKind::unknown;
   }
 
   // A capitalised run that no list, designator or cue types is a name by its shape alone when its
@@ -726,6 +806,8 @@ class ArticleScan {
     if (opening && (tokens_[pos].flags & kTokenAllCaps) && end < s.token_end && (tokens_[end].key == "(" || tokens_[end].key == ","))
       return false;
     if (tokens_[end - 1].key.back() == '\'' || after_place_cue(pos, s.token_begin)) return false;  // "Jusqu'", "en Bretagne"
+    // "l'école de pari du Parit": a company's name takes no article, so none that is merged into "du".
+    if (length == 1 && pos > s.token_begin && names_.no_name_after.count(tokens_[pos - 1].key)) return false;
     int unknown = 0, common = 0, proper = 0;
     for (auto i = pos; i < end; ++i) {
       const Token& t = tokens_[i];
@@ -751,11 +833,31 @@ class ArticleScan {
     return length >= 2 && (common > 0 || (opening && proper > 0)) && !names_.capitalises_titles;
   }
 
+  // "Aandelen Stellwerk", "Maaltijdbezorger Honger": a common word opening the sentence before a
+  // word no list knows says what follows; the name starts after it (not so a head: "Atelier Brunel").
+  bool opening_word_before_name(const Sentence& s, std::uint32_t pos, std::uint32_t end) const {
+    if (end - pos < 2 || !opens_sentence(s, pos) || is_head(pos) || given_name_at(pos) || word_kind(tokens_[pos]) != WordKind::common)
+      return false;
+    if (is_designator_key(tokens_[end - 1].key) && end - pos >= 3) return false;  // "Harrow Lane Holdings"
+    for (auto i = pos + 1; i < end; ++i)
+      if ((tokens_[i].flags & kTokenWord) && word_kind(tokens_[i]) == WordKind::unknown) return true;
+    return false;
+  }
+
+  // "3", "X2", "S7", "R1", "500": a model's number.
+  bool model_number(std::uint32_t i) const {
+    const std::string& key = tokens_[i].key;
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    const auto alnum = [&](char c) { return digit(c) || (c >= 'a' && c <= 'z'); };
+    return !key.empty() && key.size() <= 4 && std::any_of(key.begin(), key.end(), digit) && std::all_of(key.begin(), key.end(), alnum);
+  }
+
+  bool given_name_at(std::uint32_t pos) const { return gaz_.is_given_name(tokens_[pos].key); }
+
   // "en Bretagne", "l'usine de Dunkerque", "the plant in Ohio": places, not companies.
   bool after_place_cue(std::uint32_t pos, std::uint32_t floor) const {
-    if (pos > floor + 1 && (tokens_[pos - 1].key == "de" || tokens_[pos - 1].key == "d'" || tokens_[pos - 1].key == "of" ||
-                            tokens_[pos - 1].key == "in" || tokens_[pos - 1].key == "van"))
-      --pos;
+    static const std::set<std::string> links = {"de", "d'", "of", "in", "van", "a", "au", "te", "at"};  // "basé à Hambourg"
+    if (pos > floor + 1 && links.count(tokens_[pos - 1].key)) --pos;
     return pos > floor && (names_.place_cues.count(tokens_[pos - 1].key) != 0);
   }
 
@@ -790,7 +892,8 @@ class ArticleScan {
     }
     // "Softwarebedrijf DataBrug", "Omvormerfabrikant SolarVerde": a compound cue opening the
     // sentence introduces the name after it.
-    if (compound_cue(tokens_[pos].key) && pos + 1 < s.token_end && is_capitalised_word(tokens_[pos + 1])) return false;
+    if (opens_sentence(s, pos) && compound_cue(tokens_[pos].key) && pos + 1 < s.token_end && is_capitalised_word(tokens_[pos + 1]))
+      return false;
     if (title_case(s)) return headline_name(s, pos, ms, covered, next);
     // "Het", "The", "Selon" open no name; "Van Dijk Beheer", "De Vries Groep" do.
     if (is_function_word(tokens_[pos].key)) {
@@ -800,14 +903,18 @@ class ArticleScan {
       return take_name(s, pos, end, EntityType::organization, false, ms, covered, next);
     }
     if (is_not_name(tokens_[pos].key)) return false;  // "Mr Hollings": the title is no part of the name
+    if (former(pos + 1) && pos + 1 < s.token_end && tokens_[pos + 1].key == "-") return false;  // "Oud-ASML"
     // "M. Girardin", "Mr Hollings", "de heer Smit": a surname after an honorific is a person.
     if (after_honorific(pos, s.token_begin)) {
       bool hyphen = false;
-      return take_name(s, pos, name_run_end(s, pos, true, covered, hyphen), EntityType::person, false, ms, covered, next);
+      const bool given_name = gaz_.is_given_name(tokens_[pos].key);
+      return take_name(s, pos, name_run_end(s, pos, true, covered, hyphen, !given_name), EntityType::person, false, ms, covered,
+                       next);
     }
     const bool given = gaz_.is_given_name(tokens_[pos].key);
     bool hyphenated = false;
     const std::uint32_t end = name_run_end(s, pos, given, covered, hyphenated);
+    if (opening_word_before_name(s, pos, end)) return false;
     // "London AI start-up Lumora": a capitalised run before an organisation noun that introduces a
     // name says what kind of organisation the name is; it is not one itself.
     if (auto cue = gaz_.org_prefix_at(tokens_, end, s.token_end);
@@ -821,8 +928,10 @@ class ArticleScan {
                                        (product_apposition_after(end, s.token_end) && !org_apposition_after(end, s.token_end))))
       type = EntityType::product;
     else if (hyphenated && has_number(pos, end)) type = EntityType::product;  // "Wren-2", "NX-1", "LTX-204"
+    // "Vireo 3", "Stroomer S7", "Kestra X2": a name and a model number (not "Stoxx 600").
+    else if (length >= 2 && model_number(end - 1) && !is_not_name(tokens_[pos].key)) type = EntityType::product;
     // "Jean-Dominique Senard": a hyphenated given name, but no number ("Wren-2" is a product).
-    else if (length >= 2 && given && length <= 5 && !has_number(pos, end)) type = EntityType::person;
+    else if (length >= 2 && given && length <= 8 && !has_number(pos, end)) type = EntityType::person;
     else if (length >= 2 && !hyphenated && person_cue_before(pos, s.token_begin)) type = EntityType::person;
     else if (org_cue_before(pos, s.token_begin, ms) || nationality_before(pos, ms))
       type = EntityType::organization;
@@ -830,10 +939,10 @@ class ArticleScan {
     else if (!common_acronym(pos, end) && org_apposition_after(end, s.token_end))
       type = EntityType::organization;
     // "Groupe Arnault", "Stichting Pellmore", "Marlow & Finch".
-    else if (length >= 2 && (is_head(pos) || contains_key(pos, end, "&"))) type = EntityType::organization;
-    // "Darcy founder Adam Hollings", "Pellmore chief executive Tom Hale".
-    else if (!common_acronym(pos, end) && office_after(end, s.token_end) &&
-             !(opens_sentence(s, pos) && word_kind(tokens_[pos]) == WordKind::common))
+    else if (length >= 2 && (is_head(pos) || contains_key(pos, end, "&")) && !is_not_name(tokens_[end - 1].key))
+      type = EntityType::organization;
+    // "Darcy founder Adam Hollings", "Pellmore chief executive Tom Hale" (not "Oxford researcher X").
+    else if (!common_acronym(pos, end) && office_after(end, s.token_end) && !(length == 1 && word_kind(tokens_[pos]) != WordKind::unknown))
       type = EntityType::organization;
     else if (bare_name(s, pos, end)) {
       type = EntityType::organization;
@@ -1000,7 +1109,7 @@ class ArticleScan {
         return;
       }
       // "Nordic Fintech Association", "British Fintech Alliance": a nationality opens a name.
-      if (hit->kind == PhraseKind::demonym && names_.nationality_opens_names && is_capitalised_word(tokens_[pos]) &&
+      if (hit->kind == PhraseKind::demonym && hit->length == 1 && names_.nationality_opens_names && is_capitalised_word(tokens_[pos]) &&
           end < s.token_end && !covered[end - s.token_begin]) {
         if (const std::uint32_t name_end = designated_name_end(s, end, covered); name_end > end) {
           const std::int32_t org = intern_unknown(surface(pos, without_legal_form(pos, name_end)), EntityType::organization);
@@ -1037,6 +1146,7 @@ class ArticleScan {
     }
     if (auto full = article_name_at(s, pos)) {
       std::uint32_t end = lengthen_name(s, pos, pos + full->second, full->first);
+      confirm_organization(s, pos, end, full->first, ms);
       if (end < s.token_end && is_legal_form(tokens_[end].key) && !covered[end - s.token_begin]) ++end;  // "Velmar N.V." again
       cover(end);
       add_entity_mention(ms, pos, end, full->first, false);
@@ -1082,6 +1192,17 @@ class ArticleScan {
     if (a_.text.lang == Lang::en) return key == "it";
     if (a_.text.lang == Lang::fr) return key == "elle" || key == "il";
     return false;
+  }
+
+  // "Paywise" in the headline, "het fintechbedrijf Paywise" further on: a cue found later settles
+  // the type that the name's shape alone had given.
+  void confirm_organization(const Sentence& s, std::uint32_t pos, std::uint32_t end, std::int32_t entity,
+                            const std::vector<Mention>& ms) {
+    ArticleEntity& e = a_.entities[static_cast<std::size_t>(entity)];
+    if (!e.inferred) return;
+    if (org_cue_before(pos, s.token_begin, ms) || nationality_before(pos, ms) || org_apposition_after(end, s.token_end) ||
+        office_after(end, s.token_end))
+      e.inferred = false;
   }
 
   // "Norwegian biotech Halvorsen" in the headline, "Halvorsen Therapeutics" in the first line: a

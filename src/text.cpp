@@ -209,6 +209,8 @@ struct TextAnalyzer::Impl {
         return;
       }
       token.flags |= case_flags(piece);
+    } else if (token.flags & kTokenNumber) {
+      token.flags |= case_flags(piece);  // "Volt8", "X2": brands and models the word breaker calls numbers
     }
     token.key = key_of(piece);
     out.push_back(std::move(token));

@@ -69,6 +69,7 @@ class Gazetteer {
   bool is_product_suffix(const std::string& key) const { return product_suffixes_.count(key) != 0; }
   // A compound ending in a one-word cue or designator ("softwarebedrijf", "betaalapp", "Bouwgroep"),
   // for languages that write nouns together.
+  bool is_product_noun(const std::string& key) const { return product_nouns_.count(key) != 0; }
   bool ends_in_org_noun(std::string_view key) const { return ends_in(org_nouns_, key); }
   bool ends_in_product_noun(std::string_view key) const { return ends_in(product_nouns_, key); }
   bool ends_in_org_suffix(std::string_view key) const { return ends_in(org_suffixes_, key); }

@@ -41,7 +41,9 @@ struct LanguageNames {
   std::unordered_set<std::string> legal_forms;   // "N.V", "Inc": dropped from the entity's name
   std::unordered_set<std::string> not_names;
   std::unordered_set<std::string> honorifics;   // "mr", "m", "de heer": a surname follows
-  std::unordered_set<std::string> place_cues;   // "en", "usine": a place follows, not a company
+  std::unordered_set<std::string> place_cues;
+  std::unordered_set<std::string> no_name_after;  // "du", "des": articles merged with a preposition
+  std::unordered_set<std::string> staff_nouns;  // "engineers at X": an employer, no party to the facts   // "en", "usine": a place follows, not a company
   std::unordered_set<std::string> headline_breaks;  // "over", "na": end a stretch of a title-case headline
   std::vector<std::string> headline_verb_endings;   // "s" of "Buys", "t" of "Koopt"
   bool capitalises_titles = false;  // "Chief Executive", "Wall Street": capitals alone prove nothing

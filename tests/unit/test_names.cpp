@@ -32,6 +32,7 @@ kg::Resources& resources() {
 // Names compare folded, without a trailing legal form: "Velmar N.V." is "Velmar".
 std::string comparable(const std::string& name) {
   std::string key = kg::fold_key(name);
+  if (key.size() > 1 && key.back() == '.') key.pop_back();
   for (const char* form : {" n.v.", " n.v", " b.v.", " b.v", " inc.", " inc", " plc", " ltd", " ltd.", " llc", " sa", " sas",
                            " se", " ag", " gmbh", " corp.", " corp", ","})
     if (key.size() > std::strlen(form) && key.compare(key.size() - std::strlen(form), std::string::npos, form) == 0) {

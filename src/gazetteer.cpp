@@ -234,6 +234,11 @@ Gazetteer Gazetteer::load(const fs::path& dir, TextAnalyzer& analyzer) {
       g.generic_references_.add(analyzer.keys(cols[1]), n++);
     }
   }
+  if (std::ifstream in(dir / "not-names.tsv"); in) {
+    std::uint32_t n = 0;
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty() && line[0] != '#') g.non_names_.add(analyzer.keys(line), n++);
+  }
   // Outlets are credited for facts ("according to Reuters") and never stand for "the company".
   if (std::ifstream in(dir / "outlets.txt"); in) {
     for (std::string line; std::getline(in, line);) {
@@ -294,6 +299,11 @@ std::optional<std::uint32_t> Gazetteer::product_prefix_at(const std::vector<Toke
 
 std::optional<std::uint32_t> Gazetteer::person_title_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const {
   if (auto found = person_titles_.longest(t, pos, end)) return found->first;
+  return std::nullopt;
+}
+
+std::optional<std::uint32_t> Gazetteer::non_name_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const {
+  if (auto found = non_names_.longest(t, pos, end)) return found->first;
   return std::nullopt;
 }
 

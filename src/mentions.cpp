@@ -554,6 +554,8 @@ class ArticleScan {
   bool org_cue_before(std::uint32_t pos, std::uint32_t floor, const std::vector<Mention>& ms) const {
     const auto cue = [&](std::uint32_t b, std::uint32_t e) { return gaz_.org_prefix_at(tokens_, b, e); };
     if (cue_ends_at(pos, floor, cue)) return true;  // "la start-up Boussole"
+    // "la start-up de covoiturage roulio".
+    if (const std::uint32_t before = before_complements(pos, floor); before != pos && cue_ends_at(before, floor, cue)) return true;
     const std::uint32_t end = cue_end_before(pos, ms);
     if (names_.compounds && end > floor && gaz_.ends_in_org_noun(tokens_[end - 1].key)) return true;  // "windparkontwikkelaar X"
     return cue_ends_at(end, floor, [&](std::uint32_t b, std::uint32_t e) { return gaz_.org_prefix_at(tokens_, b, e); });
@@ -581,6 +583,8 @@ class ArticleScan {
     for (std::uint32_t i = end + 2; i < limit && i < end + 7; ++i) {
       if (tokens_[i].key == "," || tokens_[i].key == ".") return false;
       if (auto length = gaz_.org_prefix_at(tokens_, i, limit)) return true;
+      // "Nimbus7, an analytics platform for retailers": the retailers are someone else.
+      if (gaz_.product_prefix_at(tokens_, i, limit) && i + 1 < limit && is_preposition(tokens_[i + 1].key)) return false;
     }
     return false;
   }
@@ -611,8 +615,11 @@ class ArticleScan {
   // "Fathom-3", "LTX-101", "PX-Sense": a name continued by a hyphen and a glued number or capitalised
   // word. "AI-bedrijf" is a compound noun, not a name.
   bool hyphen_continues(std::uint32_t end, std::uint32_t limit) const {
-    return end + 1 < limit && tokens_[end].key == "-" && glued(end) && glued(end + 1) &&
-           ((tokens_[end + 1].flags & kTokenNumber) || is_capitalised_word(tokens_[end + 1]));
+    if (end + 1 >= limit || tokens_[end].key != "-" || !glued(end) || !glued(end + 1)) return false;
+    if ((tokens_[end + 1].flags & kTokenNumber) || is_capitalised_word(tokens_[end + 1])) return true;
+    // "Val-de-Loire", "Saint-Rémy-de-Provence": a lower-case connector between hyphens.
+    return end + 3 < limit && shared_.connectors.count(tokens_[end + 1].key) && tokens_[end + 2].key == "-" && glued(end + 2) &&
+           glued(end + 3) && is_capitalised_word(tokens_[end + 3]);
   }
 
   // "AI-bedrijf", "Tech-Konzern": a capitalised word joined to a lower-case one is a modifier.
@@ -629,7 +636,7 @@ class ArticleScan {
 
   // "AI", "GPU", "EV": a short all-capital word alone is a common acronym, not a product name.
   bool is_acronym(std::uint32_t begin, std::uint32_t end) const {
-    return end - begin == 1 && (tokens_[begin].flags & kTokenAllCaps) && tokens_[begin].key.size() <= 4;
+    return end - begin == 1 && (tokens_[begin].flags & kTokenAllCaps) && tokens_[begin].key.size() <= 4 && !has_digit(begin);
   }
 
   // "AI", "EV", "RSV": two or three capital letters alone.
@@ -656,6 +663,10 @@ class ArticleScan {
       const std::uint32_t before = before_complements(end, floor);
       if (before != end) start = cue_start(before);
     }
+    // "sa nouvelle citadine électrique ZV3": French puts the adjective after the noun.
+    if (!start && names_.adjectives_after_nouns && end > floor + 1 && (tokens_[end - 1].flags & kTokenWord) &&
+        !(tokens_[end - 1].flags & kTokenHasUpper) && !is_function_word(tokens_[end - 1].key))
+      start = cue_start(end - 1);
     return start && !(*start > floor && is_demonym_at(*start - 1, *start));
   }
 
@@ -668,7 +679,7 @@ class ArticleScan {
       ++end;
     }
     for (std::uint32_t i = end; i < limit && i < end + 2; ++i) {
-      if (gaz_.is_product_suffix(tokens_[i].key)) return true;
+      if (gaz_.is_product_suffix(tokens_[i].key) || gaz_.is_product_noun(tokens_[i].key)) return true;
       if (!(tokens_[i].flags & kTokenWord) || (tokens_[i].flags & kTokenCapitalised)) return false;
     }
     return false;
@@ -695,7 +706,11 @@ class ArticleScan {
     bool surname_started = surname_first;  // particles join a given name to its surname, not a name to the next
     while (end < s.token_end && end - pos < 7 && !covered[end - s.token_begin]) {
       const Token& t = tokens_[end];
-      if (hyphen_continues(end, s.token_end)) { end += 2; hyphenated = true; continue; }
+      if (hyphen_continues(end, s.token_end)) {
+        end += is_capitalised_word(tokens_[end + 1]) || (tokens_[end + 1].flags & kTokenNumber) ? 2 : 4;
+        hyphenated = true;
+        continue;
+      }
       // "Thomas J. Whitaker Jr.": an initial and its period inside a person's name.
       if (given && t.key == "." && glued(end) && tokens_[end - 1].key.size() == 1 && end + 1 < s.token_end &&
           is_capitalised_word(tokens_[end + 1])) { ++end; continue; }
@@ -707,27 +722,38 @@ class ArticleScan {
         continue;
       }
       if (particle) {
-        std::uint32_t after = end + 1;  // "van der", "de la", "op den"
-        while (after < s.token_end && after < end + 3 && is_name_particle(tokens_[after].key)) ++after;
+        std::uint32_t after = end + 1;  // "van der", "de la", "op den", "van 't"
+        while (after < s.token_end && after < end + 4) {
+          if (is_name_particle(tokens_[after].key)) ++after;
+          else if (tokens_[after].key == "'" && after + 1 < s.token_end && tokens_[after + 1].key == "t" && glued(after + 1)) after += 2;
+          else break;
+        }
         if (after < s.token_end && is_capitalised_word(tokens_[after]) && !covered[after - s.token_begin]) {
-          end = after;
+          end = after + 1;  // the family name, even one a list knows ("de La Roche")
+          surname_started = true;
           continue;
         }
         break;
       }
-      if (!given && end - pos >= 1 && is_legal_form(t.key)) {  // "Kingsmoor Bank plc"
+      if (!given && end - pos >= 1 && legal_form_at(end)) {  // "Kingsmoor Bank plc"
         ++end;
         break;
       }
+      if (is_head(pos) && shared_.connectors.count(t.key) && end + 2 < s.token_end && is_determiner(tokens_[end + 1].key) &&
+          glued(end + 2) && is_capitalised_word(tokens_[end + 2])) {
+        end += 3;  // "de l'Ouest"
+        continue;
+      }
       // "Bill & Melinda Gates Foundation Trust": "&" joins even a name the lists know.
       const bool before_name = end + 1 < s.token_end && is_capitalised_word(tokens_[end + 1]) &&
-                               !covered[end + 1 - s.token_begin] && (t.key == "&" || !stops_run(end + 1, s.token_end));
+                               !covered[end + 1 - s.token_begin] &&
+                               (t.key == "&" || is_head(pos) || !stops_run(end + 1, s.token_end));
       if (!before_name) break;
       if (given && t.key != "&") break;  // "Bill & Melinda Gates Foundation Trust"
       // "Marlow & Finch", "Arnault et Fils", and after a designator "Bank of Harrow",
       // "Association of Payment Institutions"; "Shares of Harrow" is no name.
-      if (t.key == "&" || (shared_.conjunctions.count(t.key) && is_designator_key(tokens_[end + 1].key)) ||
-          (shared_.connectors.count(t.key) && (is_head(pos) || is_head(end - 1) || is_designator_key(tokens_[end - 1].key)))) {
+      if (t.key == "&" || (shared_.conjunctions.count(t.key) && designator_at(end + 1)) ||
+          (shared_.connectors.count(t.key) && (is_head(pos) || is_head(end - 1) || designator_at(end - 1)))) {
         end += 1;
         continue;
       }
@@ -741,6 +767,13 @@ class ArticleScan {
     return hit && hit->kind == PhraseKind::demonym;
   }
 
+  // A designator as written: "Oberkamp SE", not the French "Se" of a headline.
+  bool designator_at(std::uint32_t i) const {
+    const Token& t = tokens_[i];
+    if (!is_designator_key(t.key)) return false;
+    return t.key.size() > 2 || t.key.find('.') != std::string::npos || (t.flags & kTokenAllCaps) || !is_legal_form(t.key);
+  }
+
   // A word that ends an organisation's name: "Holdings", "N.V", and in languages that write nouns
   // together "Bouwgroep", "Zorggroep".
   bool is_designator_key(const std::string& key) const {
@@ -749,6 +782,12 @@ class ArticleScan {
 
   bool is_head(std::uint32_t pos) const { return shared_.heads.count(tokens_[pos].key) != 0; }
   bool is_legal_form(const std::string& key) const { return shared_.legal_forms.count(key) != 0; }
+  // "Oberkamp SE", "Velmar N.V.", "Kingsmoor Bank plc"; not the French "Se" of a headline.
+  bool legal_form_at(std::uint32_t i) const {
+    const Token& t = tokens_[i];
+    if (!is_legal_form(t.key)) return false;
+    return t.key.size() > 2 || t.key.find('.') != std::string::npos || (t.flags & kTokenAllCaps);
+  }
 
   // Does a name that ends in a designator start at pos ("Kovra Pay" after "Kovra Bank", "Nordic
   // Fintech Association")? Its end, or pos when none does.
@@ -758,7 +797,7 @@ class ArticleScan {
     // "Van der Meer Groep": a family name with its particles.
     const std::uint32_t end = name_run_end(s, pos, is_surname_particle(tokens_[pos].key), covered, hyphenated);
     for (std::uint32_t last = end; last > pos + 1; --last)
-      if (is_designator_key(tokens_[last - 1].key) || (last < end && is_head(last - 1) && shared_.connectors.count(tokens_[last].key)))
+      if (designator_at(last - 1) || (last < end && is_head(last - 1) && shared_.connectors.count(tokens_[last].key)))
         return end;
     return pos;
   }
@@ -800,7 +839,7 @@ class ArticleScan {
   // ("London", "January"), nor, in English, a title in capitals ("Chief Executive", "Wall Street").
   bool bare_name(const Sentence& s, std::uint32_t pos, std::uint32_t end) const {
     const std::uint32_t length = end - pos;
-    if (length == 1 && (is_not_name(tokens_[pos].key) || !(tokens_[pos].flags & kTokenWord))) return false;
+    if (length == 1 && (is_not_name(tokens_[pos].key) || !(tokens_[pos].flags & (kTokenWord | kTokenNumber)))) return false;
     const bool opening = opens_sentence(s, pos);
     // "FRANCFORT (AFP) -", "BRUXELLES, 12 mars (Reuters)": a dateline's place.
     if (opening && (tokens_[pos].flags & kTokenAllCaps) && end < s.token_end && (tokens_[end].key == "(" || tokens_[end].key == ","))
@@ -811,7 +850,8 @@ class ArticleScan {
     int unknown = 0, common = 0, proper = 0;
     for (auto i = pos; i < end; ++i) {
       const Token& t = tokens_[i];
-      if (!(t.flags & kTokenWord) || is_not_name(t.key) || gaz_.is_org_suffix(t.key)) continue;
+      if (!is_capitalised_word(t) && !(t.flags & kTokenWord)) continue;  // "&", "-"; not "MediKit360"
+      if (is_not_name(t.key) || gaz_.is_org_suffix(t.key)) continue;
       const WordKind kind = word_kind(t);
       // "Shares", "Analysts", "London": the first word of a sentence is capitalised whatever it is;
       // in languages that capitalise no titles a run of capitalised words there is a name
@@ -827,8 +867,7 @@ class ArticleScan {
     if (unknown > 0) return true;
     // "Existing shareholders Ferrow and Lintel", "Shares of Saffron": a capitalised common word
     // inside a sentence, not after a determiner ("the Senate", "the Fed").
-    if (length == 1 && common == 1 && !opening && !is_determiner(tokens_[pos - 1].key) &&
-        !(tokens_[pos - 1].flags & kTokenCapitalised))
+    if (length == 1 && common == 1 && !opening && !article_before(pos) && !(tokens_[pos - 1].flags & kTokenCapitalised))
       return true;
     return length >= 2 && (common > 0 || (opening && proper > 0)) && !names_.capitalises_titles;
   }
@@ -838,10 +877,14 @@ class ArticleScan {
   bool opening_word_before_name(const Sentence& s, std::uint32_t pos, std::uint32_t end) const {
     if (end - pos < 2 || !opens_sentence(s, pos) || is_head(pos) || given_name_at(pos) || word_kind(tokens_[pos]) != WordKind::common)
       return false;
-    if (is_designator_key(tokens_[end - 1].key) && end - pos >= 3) return false;  // "Harrow Lane Holdings"
+    if (designator_at(end - 1) && end - pos >= 3) return false;  // "Harrow Lane Holdings"
     for (auto i = pos + 1; i < end; ++i)
       if ((tokens_[i].flags & kTokenWord) && word_kind(tokens_[i]) == WordKind::unknown) return true;
     return false;
+  }
+
+  bool has_digit(std::uint32_t i) const {
+    return std::any_of(tokens_[i].key.begin(), tokens_[i].key.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
 
   // "3", "X2", "S7", "R1", "500": a model's number.
@@ -854,11 +897,38 @@ class ArticleScan {
 
   bool given_name_at(std::uint32_t pos) const { return gaz_.is_given_name(tokens_[pos].key); }
 
+  // "the Senate", "het Kabinet", "la Bourse": an article of the article's language ("de" is one in
+  // Dutch, a preposition in French: "directrice générale de Pivoine").
+  bool article_before(std::uint32_t pos) const {
+    const std::string& key = tokens_[pos - 1].key;
+    if (key == "de") return a_.text.lang == Lang::nl;
+    return is_determiner(key) || is_possessive(key);
+  }
+
   // "en Bretagne", "l'usine de Dunkerque", "the plant in Ohio": places, not companies.
   bool after_place_cue(std::uint32_t pos, std::uint32_t floor) const {
     static const std::set<std::string> links = {"de", "d'", "of", "in", "van", "a", "au", "te", "at"};  // "basé à Hambourg"
     if (pos > floor + 1 && links.count(tokens_[pos - 1].key)) --pos;
-    return pos > floor && (names_.place_cues.count(tokens_[pos - 1].key) != 0);
+    if (pos > floor && names_.place_cues.count(tokens_[pos - 1].key)) return true;
+    const std::uint32_t before = before_complements(pos, floor);  // "le tribunal de commerce de Nanterre"
+    return before != pos && before > floor && names_.place_cues.count(tokens_[before - 1].key);
+  }
+
+  // "het ministerie van Economische Zaken en Klimaat", "le ministère de l'Économie": a lower-case
+  // word that opens an organisation's name before a connector and capitalised words.
+  bool lower_case_head(const Sentence& s, std::uint32_t pos, std::vector<Mention>& ms, std::vector<bool>& covered,
+                       std::uint32_t& next) {
+    if (!names_.lowercase_heads.count(tokens_[pos].key) || pos + 2 >= s.token_end || !shared_.connectors.count(tokens_[pos + 1].key))
+      return false;
+    std::uint32_t start = pos + 2;
+    if (is_determiner(tokens_[start].key) && start + 1 < s.token_end) ++start;  // "de l'Économie"
+    if (!is_capitalised_word(tokens_[start]) || covered[start - s.token_begin]) return false;
+    bool hyphenated = false;
+    std::uint32_t end = name_run_end(s, start, false, covered, hyphenated);
+    while (end + 1 < s.token_end && shared_.conjunctions.count(tokens_[end].key) && is_capitalised_word(tokens_[end + 1]) &&
+           !covered[end + 1 - s.token_begin])
+      end = name_run_end(s, end + 1, false, covered, hyphenated);
+    return take_name(s, pos, end, EntityType::organization, false, ms, covered, next);
   }
 
   // "de neobank plonk", "la néobanque plonk": a lower-case word that is no word of the language,
@@ -884,7 +954,8 @@ class ArticleScan {
   // organisation, a product or a person.
   bool unknown_entity(const Sentence& s, std::uint32_t pos, std::vector<Mention>& ms, std::vector<bool>& covered,
                       std::uint32_t& next) {
-    if (!is_capitalised_word(tokens_[pos])) return lower_case_brand(s, pos, ms, covered, next);
+    if (!is_capitalised_word(tokens_[pos]))
+      return lower_case_head(s, pos, ms, covered, next) || lower_case_brand(s, pos, ms, covered, next);
     // "Zenvik-topman Bas de Vries": the company of an office, glued to it.
     if (compound_modifier(pos, s.token_end)) {
       if (!gaz_.person_title_at(tokens_, pos + 2, s.token_end) || word_kind(tokens_[pos]) == WordKind::common) return false;
@@ -892,8 +963,7 @@ class ArticleScan {
     }
     // "Softwarebedrijf DataBrug", "Omvormerfabrikant SolarVerde": a compound cue opening the
     // sentence introduces the name after it.
-    if (opens_sentence(s, pos) && compound_cue(tokens_[pos].key) && pos + 1 < s.token_end && is_capitalised_word(tokens_[pos + 1]))
-      return false;
+    if (opens_sentence(s, pos) && compound_cue(tokens_[pos].key)) return false;
     if (title_case(s)) return headline_name(s, pos, ms, covered, next);
     // "Het", "The", "Selon" open no name; "Van Dijk Beheer", "De Vries Groep" do.
     if (is_function_word(tokens_[pos].key)) {
@@ -923,7 +993,7 @@ class ArticleScan {
     EntityType type;
     bool inferred = false;
     const std::uint32_t length = end - pos;
-    if (length >= 2 && is_designator_key(tokens_[end - 1].key)) type = EntityType::organization;
+    if (length >= 2 && designated(pos, end)) type = EntityType::organization;
     else if (!is_acronym(pos, end) && (product_cue_before(pos, s.token_begin) || product_cue_after(end, s.token_end) ||
                                        (product_apposition_after(end, s.token_end) && !org_apposition_after(end, s.token_end))))
       type = EntityType::product;
@@ -998,29 +1068,48 @@ class ArticleScan {
     std::uint32_t end = pos;
     while (end < s.token_end && !covered[end - s.token_begin] && end - pos < 6 &&
            (is_capitalised_word(tokens_[end]) || hyphen_continues(end, s.token_end) || tokens_[end].key == "&" ||
+            (end > pos && model_number(end)) ||
             (end > pos && tokens_[end].key == "-" && glued(end) && end + 1 < s.token_end && glued(end + 1))) &&
-           !headline_break(end))
+           !headline_break(end) && !(end > pos && gaz_.person_title_at(tokens_, end, s.token_end)))
       ++end;
     std::uint32_t begin = pos;
-    while (begin < end && (word_kind(tokens_[begin]) != WordKind::unknown || is_not_name(tokens_[begin].key)) &&
-           !designated_name_end_in(begin, end))
+    // Leading common words and cues go ("Buy Pellmore", "Former Banker Alice Penrose", "Neobank Plonk").
+    while (begin < end && !given_name_at(begin) && !designated_name_end_in(begin, end) &&
+           (word_kind(tokens_[begin]) != WordKind::unknown || is_not_name(tokens_[begin].key) ||
+            gaz_.org_prefix_at(tokens_, begin, begin + 1)))
       ++begin;
     next = std::max(end, pos + 1);
     if (begin == end) return false;
-    // A designator closes the name: "Lansdale Bank Veteran" is Lansdale Bank.
-    for (std::uint32_t last = end; last > begin + 1; --last)
-      if (is_designator_key(tokens_[last - 1].key)) { end = last; break; }
+    // A designator closes the name before common words: "Lansdale Bank Veteran" is Lansdale Bank
+    // ("Staalmeester Industrie Twente" keeps its place).
+    for (std::uint32_t last = end; last > begin + 1; --last) {
+      if (!designator_at(last - 1)) continue;
+      if (!(last + 1 == end && word_kind(tokens_[last]) == WordKind::proper)) end = last;
+      break;
+    }
     while (end > begin && !(tokens_[end - 1].flags & kTokenWord)) --end;
-    const std::uint32_t length = end - begin;
+    std::uint32_t length = end - begin;
     bool unknown = false;
     for (auto i = begin; i < end; ++i) unknown = unknown || ((tokens_[i].flags & kTokenWord) && word_kind(tokens_[i]) == WordKind::unknown);
     EntityType type = EntityType::organization;
     bool inferred = false;
     if (length >= 2 && gaz_.is_given_name(tokens_[begin].key)) type = EntityType::person;
-    else if (length >= 2 && is_designator_key(tokens_[end - 1].key)) inferred = false;
+    else if (length >= 2 && designator_at(end - 1)) inferred = false;
+    // "Asthma Drug Corlix", "Le Vireo 3", "Orion Model".
+    else if (product_cue_before(begin, s.token_begin) || (length >= 2 && model_number(end - 1))) type = EntityType::product;
+    else if (length >= 2 && gaz_.is_product_suffix(tokens_[end - 1].key)) {
+      type = EntityType::product;
+      --end;
+      --length;
+    }
     else if (unknown && !is_not_name(tokens_[begin].key)) inferred = true;
     else return false;
     if (length == 1 && is_not_name(tokens_[begin].key)) return false;
+    if (type == EntityType::person) {  // "Jeroen Dijkstra Verlaat ...": a given name and a family name
+      bool hyphen = false;
+      end = std::min(end, name_run_end(s, begin, true, covered, hyphen));
+      end = std::min(end, begin + 2 + static_cast<std::uint32_t>(hyphen ? 2 : 0));
+    }
     take_name(s, begin, end, type, inferred, ms, covered, next);
     next = std::max(next, pos + 1);
     return true;
@@ -1029,7 +1118,7 @@ class ArticleScan {
   // Does a designator close a name between begin and end, with at most two words before it?
   bool designated_name_end_in(std::uint32_t begin, std::uint32_t end) const {
     for (std::uint32_t i = begin + 1; i < end && i <= begin + 2; ++i)
-      if (is_designator_key(tokens_[i].key)) return true;
+      if (designator_at(i)) return true;
     return false;
   }
 
@@ -1039,17 +1128,36 @@ class ArticleScan {
     const Token& t = tokens_[i];
     if (!(t.flags & kTokenWord)) return t.key != "&" && t.key != "-";
     if (is_function_word(t.key) || names_.headline_breaks.count(t.key)) return true;
-    if (gaz_.is_org_suffix(t.key) || is_head(i) || word_kind(t) != WordKind::common) return false;
-    // A verb: a common word whose stem, less the language's ending, is a word too ("Buys", "Koopt").
     const std::string lower = lower_latin(a_.text.token_text(t));
-    for (const std::string& ending : names_.headline_verb_endings) {
+    if (gaz_.is_org_suffix(t.key) || is_head(i) || !(names_.words.is_common(lower) || english_.words.is_common(lower))) return false;
+    // A verb: a common word whose stem, less the language's ending, is a word too ("Buys", "Koopt").
+    // "s": "Buys" is a verb when "buy" is a word; "e>er": "Quitte" when "quitter" is; "t*": any
+    // common word in -t ("Verlaat").
+    for (const std::string& rule : names_.headline_verb_endings) {
+      const bool any = !rule.empty() && rule.back() == '*';
+      const auto arrow = rule.find('>');
+      const std::string ending = rule.substr(0, any ? rule.size() - 1 : arrow);
+      const std::string replacement = arrow == std::string::npos ? "" : rule.substr(arrow + 1);
       if (lower.size() < ending.size() + 3 || lower.compare(lower.size() - ending.size(), ending.size(), ending) != 0) continue;
-      const std::string stem = lower.substr(0, lower.size() - ending.size());
-      if (names_.words.is_common(stem) || names_.words.is_common(lower + "r")) return true;  // "Koopt", "Quitte" (quitter)
+      if (any) return true;
+      const std::string stem = lower.substr(0, lower.size() - ending.size()) + replacement;
+      if (names_.words.is_common(stem) || english_.words.is_common(stem)) return true;
       if (ending == "s" && lower.size() > 4 && lower.compare(lower.size() - 2, 2, "es") == 0 &&
           names_.words.is_common(lower.substr(0, lower.size() - 2)))
         return true;  // "Approaches"
     }
+    return false;
+  }
+
+  // "Harrow Lane Holdings", "First Coastal Bank of Carolina", "Sandridge Infrastructure Fund II":
+  // a designator ends the name, or a head word and a connector carry it on.
+  bool designated(std::uint32_t begin, std::uint32_t end) const {
+    static const std::set<std::string> numerals = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"};
+    std::uint32_t last = end;
+    if (last - begin >= 3 && numerals.count(tokens_[last - 1].key)) --last;
+    if (designator_at(last - 1)) return true;
+    for (auto i = begin + 1; i + 1 < end; ++i)
+      if ((is_head(i) || designator_at(i)) && shared_.connectors.count(tokens_[i + 1].key)) return true;
     return false;
   }
 
@@ -1062,7 +1170,7 @@ class ArticleScan {
   // "Velmar Semiconductors N.V." is the company "Velmar Semiconductors": where the name ends once a
   // legal form is left out.
   std::uint32_t without_legal_form(std::uint32_t begin, std::uint32_t end) const {
-    if (end - begin < 2 || !is_legal_form(tokens_[end - 1].key)) return end;
+    if (end - begin < 2 || !legal_form_at(end - 1)) return end;
     --end;
     if (end - begin >= 2 && tokens_[end - 1].key == ",") --end;
     return end;
@@ -1097,6 +1205,11 @@ class ArticleScan {
       for (auto t = pos; t < end; ++t) covered[t - s.token_begin] = true;
       next = end;
     };
+    // "the Nasdaq Composite", "Chapter 11": names of no company, person or product.
+    if (const auto non_name = gaz_.non_name_at(tokens_, pos, s.token_end); non_name && is_capitalised_word(tokens_[pos])) {
+      cover(pos + *non_name);
+      return;
+    }
     if (auto hit = known_phrase(s, pos)) {
       const std::uint32_t end = pos + hit->length;
       // "Equinor Ventures", "Intel Capital": a known name with an organisation suffix is another
@@ -1109,7 +1222,8 @@ class ArticleScan {
         return;
       }
       // "Nordic Fintech Association", "British Fintech Alliance": a nationality opens a name.
-      if (hit->kind == PhraseKind::demonym && hit->length == 1 && names_.nationality_opens_names && is_capitalised_word(tokens_[pos]) &&
+      if (hit->kind == PhraseKind::demonym && hit->length == 1 && (names_.nationality_opens_names || opens_sentence(s, pos)) &&
+          is_capitalised_word(tokens_[pos]) &&
           end < s.token_end && !covered[end - s.token_begin]) {
         if (const std::uint32_t name_end = designated_name_end(s, end, covered); name_end > end) {
           const std::int32_t org = intern_unknown(surface(pos, without_legal_form(pos, name_end)), EntityType::organization);
@@ -1144,23 +1258,32 @@ class ArticleScan {
       add_entity_mention(ms, begin, end, entity, descriptor);
       return;
     }
+    // "the Arvale R1": a maker's name and a model number are the product.
+    const auto model_after = [&](std::uint32_t at) {
+      return at < s.token_end && model_number(at) && is_capitalised_word(tokens_[at]) && !covered[at - s.token_begin];
+    };
     if (auto full = article_name_at(s, pos)) {
+      if (model_after(pos + full->second)) {
+        take_name(s, pos, pos + full->second + 1, EntityType::product, false, ms, covered, next);
+        return;
+      }
       std::uint32_t end = lengthen_name(s, pos, pos + full->second, full->first);
       confirm_organization(s, pos, end, full->first, ms);
-      if (end < s.token_end && is_legal_form(tokens_[end].key) && !covered[end - s.token_begin]) ++end;  // "Velmar N.V." again
+      if (end < s.token_end && legal_form_at(end) && !covered[end - s.token_begin]) ++end;  // "Velmar N.V." again
       cover(end);
       add_entity_mention(ms, pos, end, full->first, false);
       return;
     }
     if (auto it = short_names_.find(tokens_[pos].key);
         it != short_names_.end() && it->second >= 0 && is_capitalised_word(tokens_[pos]) &&
-        !hyphen_continues(pos + 1, s.token_end) && designated_name_end(s, pos, covered) == pos) {
+        !hyphen_continues(pos + 1, s.token_end) && designated_name_end(s, pos, covered) == pos && !model_after(pos + 1)) {
       cover(pos + 1);
       add_entity_mention(ms, pos, pos + 1, it->second, true);
       return;
     }
     if (auto length = gaz_.generic_reference_at(tokens_, pos, s.token_end);
-        length && !descriptor_at(s, pos + 1, *length - 1) && !introduces_name(s, pos + *length)) {
+        length && !descriptor_at(s, pos + 1, *length - 1) && !introduces_name(s, pos + *length) &&
+        !(pos > s.token_begin && is_capitalised_word(tokens_[pos + *length - 1]) && !title_case(s))) {
       std::int32_t resolved = pos > s.token_begin ? apposition_head(ms, pos - 1) : -1;
       if (resolved < 0) resolved = discourse_.described_as(tokens_[pos + *length - 1].key, index);
       // A reference opening its sentence continues the previous sentence's subject.

@@ -97,6 +97,7 @@ NameData NameData::load(const fs::path& dir) {
       else if (kind == "connector") names.connectors.insert(fold_key(value));
       else if (kind == "conjunction") names.conjunctions.insert(fold_key(value));
       else if (kind == "head") names.heads.insert(fold_key(value));
+      else if (kind == "lowercase-head") names.lowercase_heads.insert(fold_key(value));
       else if (kind == "legal-form") names.legal_forms.insert(fold_key(value));
       else if (kind == "honorific") names.honorifics.insert(fold_key(value));
       else if (kind == "staff-noun") names.staff_nouns.insert(fold_key(value));
@@ -107,10 +108,11 @@ NameData NameData::load(const fs::path& dir) {
       else if (kind == "option" && value == "capitalises-titles") names.capitalises_titles = true;
       else if (kind == "option" && value == "compounds") names.compounds = true;
       else if (kind == "option" && value == "nationality-opens-names") names.nationality_opens_names = true;
+      else if (kind == "option" && value == "adjectives-after-nouns") names.adjectives_after_nouns = true;
       else if (kind == "option")
-        fail("expected an option (capitalises-titles, compounds or nationality-opens-names), got '" + value + "'");
+        fail("expected an option (capitalises-titles, compounds, nationality-opens-names or adjectives-after-nouns), got '" + value + "'");
       else if (kind == "not-name") names.not_names.insert(fold_key(value));
-      else fail("expected a kind (wordlist, connector, conjunction, head, legal-form, not-name, honorific, place-cue, staff-noun, no-name-after, headline-break, headline-verb-ending or option), got '" + kind + "'");
+      else fail("expected a kind (wordlist, connector, conjunction, head, lowercase-head, legal-form, not-name, honorific, place-cue, staff-noun, no-name-after, headline-break, headline-verb-ending or option), got '" + kind + "'");
     }
     // Every list found is read: British and American spellings both are common words.
     for (const auto& candidate : names.word_list_candidates) names.words.read(candidate);

@@ -74,6 +74,9 @@ class Gazetteer {
   bool ends_in_product_noun(std::string_view key) const { return ends_in(product_nouns_, key); }
   bool ends_in_org_suffix(std::string_view key) const { return ends_in(org_suffixes_, key); }
   std::optional<std::uint32_t> person_title_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const;
+  // "Nasdaq Composite", "S&P 500", "Chapter 11": capitalised phrases that name no company, person
+  // or product (indices, events, procedures), from not-names.tsv; their length in tokens.
+  std::optional<std::uint32_t> non_name_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const;
   // "the company", "het bedrijf", "la société": references to the most recent organisation.
   std::optional<std::uint32_t> generic_reference_at(const std::vector<Token>& t, std::size_t pos,
                                                     std::size_t end) const;
@@ -91,7 +94,7 @@ class Gazetteer {
   std::unordered_set<std::string> product_suffixes_;
   std::unordered_set<std::string> org_nouns_, product_nouns_;  // one-word prefix cues
   static bool ends_in(const std::unordered_set<std::string>& words, std::string_view key);
-  PhraseTrie org_prefixes_, person_titles_, generic_references_, product_prefixes_;
+  PhraseTrie org_prefixes_, person_titles_, generic_references_, product_prefixes_, non_names_;
 };
 
 }  // namespace kg

@@ -38,6 +38,7 @@ struct LanguageNames {
   std::unordered_set<std::string> connectors;    // "of", "van", "de"
   std::unordered_set<std::string> conjunctions;  // "and", "en", "et": only before a designator
   std::unordered_set<std::string> heads;         // "Groupe", "Stichting"
+  std::unordered_set<std::string> lowercase_heads;  // "ministerie" (van Financiën), "ministère" (de l'Économie)
   std::unordered_set<std::string> legal_forms;   // "N.V", "Inc": dropped from the entity's name
   std::unordered_set<std::string> not_names;
   std::unordered_set<std::string> honorifics;   // "mr", "m", "de heer": a surname follows
@@ -48,7 +49,8 @@ struct LanguageNames {
   std::vector<std::string> headline_verb_endings;   // "s" of "Buys", "t" of "Koopt"
   bool capitalises_titles = false;  // "Chief Executive", "Wall Street": capitals alone prove nothing
   bool compounds = false;           // nouns join into one word: "softwarebedrijf", "Bouwgroep"
-  bool nationality_opens_names = false;  // "British Fintech Alliance" (not "het Belgische X SA")
+  bool nationality_opens_names = false;
+  bool adjectives_after_nouns = false;  // "la citadine électrique ZV3"  // "British Fintech Alliance" (not "het Belgische X SA")
 };
 
 class NameData {

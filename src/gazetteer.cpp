@@ -128,6 +128,16 @@ std::string name_key(std::string_view name) {
   return out;
 }
 
+// "start-up" -> "Start-Up": each part after a space or hyphen capitalised (ASCII letters).
+std::string title_case_parts(std::string phrase) {
+  bool start = true;
+  for (char& c : phrase) {
+    if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    start = c == '-' || c == ' ';
+  }
+  return phrase;
+}
+
 }  // namespace
 
 void Gazetteer::add_phrase(TextAnalyzer& analyzer, std::string_view phrase, std::uint32_t entity, PhraseKind kind,
@@ -219,10 +229,15 @@ Gazetteer Gazetteer::load(const fs::path& dir, TextAnalyzer& analyzer) {
         const auto keys = analyzer.keys(cols[2]);
         if (keys.size() == 1 && keys[0].size() >= 3) words.insert(keys[0]);
       };
+      // "start-up" is one word to the word breaker, "Start-Up" (a headline's) three: both are cues.
+      const auto add_cue = [&](PhraseTrie& trie) {
+        trie.add(analyzer.keys(cols[2]), n++);
+        if (cols[2].find('-') != std::string::npos) trie.add(analyzer.keys(title_case_parts(cols[2])), n++);
+      };
       if (cols[1] == "suffix") g.org_suffixes_.insert(fold_key(cols[2]));
-      else if (cols[1] == "prefix") { g.org_prefixes_.add(analyzer.keys(cols[2]), n++); one_word(g.org_nouns_); }
-      else if (cols[1] == "person-title") g.person_titles_.add(analyzer.keys(cols[2]), n++);
-      else if (cols[1] == "product-prefix") { g.product_prefixes_.add(analyzer.keys(cols[2]), n++); one_word(g.product_nouns_); }
+      else if (cols[1] == "prefix") { add_cue(g.org_prefixes_); one_word(g.org_nouns_); }
+      else if (cols[1] == "person-title") add_cue(g.person_titles_);
+      else if (cols[1] == "product-prefix") { add_cue(g.product_prefixes_); one_word(g.product_nouns_); }
       else if (cols[1] == "product-suffix") { g.product_suffixes_.insert(fold_key(cols[2])); one_word(g.product_nouns_); }
       else file.fail("expected suffix, prefix, person-title, product-prefix or product-suffix, got '" + cols[1] + "'");
     }

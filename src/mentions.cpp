@@ -961,10 +961,10 @@ class ArticleScan {
       if (!gaz_.person_title_at(tokens_, pos + 2, s.token_end) || word_kind(tokens_[pos]) == WordKind::common) return false;
       return take_name(s, pos, pos + 1, EntityType::organization, false, ms, covered, next);
     }
+    if (title_case(s)) return headline_name(s, pos, ms, covered, next);
     // "Softwarebedrijf DataBrug", "Omvormerfabrikant SolarVerde": a compound cue opening the
     // sentence introduces the name after it.
     if (opens_sentence(s, pos) && compound_cue(tokens_[pos].key)) return false;
-    if (title_case(s)) return headline_name(s, pos, ms, covered, next);
     // "Het", "The", "Selon" open no name; "Van Dijk Beheer", "De Vries Groep" do.
     if (is_function_word(tokens_[pos].key)) {
       if (!is_surname_particle(tokens_[pos].key)) return false;
@@ -1068,15 +1068,18 @@ class ArticleScan {
     std::uint32_t end = pos;
     while (end < s.token_end && !covered[end - s.token_begin] && end - pos < 6 &&
            (is_capitalised_word(tokens_[end]) || hyphen_continues(end, s.token_end) || tokens_[end].key == "&" ||
-            (end > pos && model_number(end)) ||
+            (end > pos && headline_model_number(end)) ||
             (end > pos && tokens_[end].key == "-" && glued(end) && end + 1 < s.token_end && glued(end + 1))) &&
            !headline_break(end) && !(end > pos && gaz_.person_title_at(tokens_, end, s.token_end)))
       ++end;
     std::uint32_t begin = pos;
-    // Leading common words and cues go ("Buy Pellmore", "Former Banker Alice Penrose", "Neobank Plonk").
-    while (begin < end && !given_name_at(begin) && !designated_name_end_in(begin, end) &&
+    // Leading common words and cues go ("Buy Pellmore", "Former Banker Alice Penrose", "Neobank
+    // Plonk"); the word after a cue stays, whatever it is ("Fintech Start-Up Harbour"), and so does
+    // one before a kind of product or a model number ("Orion Model", "Orion 2").
+    while (begin < end && !given_name_at(begin) && !designated_name_end_in(begin, end) && !after_cue(begin, pos, end) &&
+           !(begin + 2 == end && (headline_model_number(begin + 1) || gaz_.is_product_suffix(tokens_[begin + 1].key))) &&
            (word_kind(tokens_[begin]) != WordKind::unknown || is_not_name(tokens_[begin].key) ||
-            gaz_.org_prefix_at(tokens_, begin, begin + 1)))
+            gaz_.org_prefix_at(tokens_, begin, begin + 1) || compound_cue(tokens_[begin].key)))
       ++begin;
     next = std::max(end, pos + 1);
     if (begin == end) return false;
@@ -1087,7 +1090,7 @@ class ArticleScan {
       if (!(last + 1 == end && word_kind(tokens_[last]) == WordKind::proper)) end = last;
       break;
     }
-    while (end > begin && !(tokens_[end - 1].flags & kTokenWord)) --end;
+    while (end > begin && !(tokens_[end - 1].flags & kTokenWord) && !headline_model_number(end - 1)) --end;
     std::uint32_t length = end - begin;
     bool unknown = false;
     for (auto i = begin; i < end; ++i) unknown = unknown || ((tokens_[i].flags & kTokenWord) && word_kind(tokens_[i]) == WordKind::unknown);
@@ -1102,6 +1105,7 @@ class ArticleScan {
       --end;
       --length;
     }
+    else if (after_cue(begin, pos, end)) inferred = false;  // "Neobank Plonk"
     else if (unknown && !is_not_name(tokens_[begin].key)) inferred = true;
     else return false;
     if (length == 1 && is_not_name(tokens_[begin].key)) return false;
@@ -1115,6 +1119,22 @@ class ArticleScan {
     return true;
   }
 
+  // "Le Vireo 3,", "Orion 2 Voor": a model number ends a headline's stretch; "Cut 600 Jobs" and
+  // "UPDATE 2-Greyfield" have none.
+  bool headline_model_number(std::uint32_t i) const {
+    if (!model_number(i) || (tokens_[i].key.size() > 2 && !(tokens_[i].flags & kTokenHasUpper))) return false;
+    const std::uint32_t after = i + 1;
+    if (after >= tokens_.size()) return true;
+    return !(tokens_[after].key == "-" && glued(after)) &&
+           (!is_capitalised_word(tokens_[after]) || ((tokens_[after].flags & kTokenWord) && headline_break(after)));
+  }
+
+  // Is the word at i right after an organisation noun of the same stretch ("Start-Up Harbour")?
+  bool after_cue(std::uint32_t i, std::uint32_t stretch_begin, std::uint32_t stretch_end) const {
+    if (i == stretch_begin || gaz_.org_prefix_at(tokens_, i, stretch_end) || !(tokens_[i].flags & kTokenWord)) return false;
+    return cue_ends_at(i, stretch_begin, [&](std::uint32_t b, std::uint32_t e) { return gaz_.org_prefix_at(tokens_, b, e); });
+  }
+
   // Does a designator close a name between begin and end, with at most two words before it?
   bool designated_name_end_in(std::uint32_t begin, std::uint32_t end) const {
     for (std::uint32_t i = begin + 1; i < end && i <= begin + 2; ++i)
@@ -1126,7 +1146,7 @@ class ArticleScan {
   // verbs of the third person ("Buys", "Raises", "Names"): common words in -s whose stem is a word.
   bool headline_break(std::uint32_t i) const {
     const Token& t = tokens_[i];
-    if (!(t.flags & kTokenWord)) return t.key != "&" && t.key != "-";
+    if (!(t.flags & kTokenWord)) return t.key != "&" && t.key != "-" && !headline_model_number(i);
     if (is_function_word(t.key) || names_.headline_breaks.count(t.key)) return true;
     const std::string lower = lower_latin(a_.text.token_text(t));
     if (gaz_.is_org_suffix(t.key) || is_head(i) || !(names_.words.is_common(lower) || english_.words.is_common(lower))) return false;

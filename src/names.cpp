@@ -58,7 +58,8 @@ bool WordList::read(const fs::path& path) {
   if (!in) return false;
   for (std::string line; std::getline(in, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line.find('\'') != std::string::npos) continue;  // "Harrow's": possessives add nothing
+    // "Harrow's": possessives add nothing ("aujourd'hui" is a word).
+    if (line.empty() || (line.size() > 2 && line.compare(line.size() - 2, 2, "'s") == 0)) continue;
     (starts_upper(line) ? proper_ : common_).push_back(word_hash(line));
   }
   return true;

@@ -237,6 +237,16 @@ class Graph {
     }
   }
 
+  // Every name the graph gives a node (labels and other labels), normalised as gold names are.
+  std::set<std::string> all_names() const {
+    std::set<std::string> names;
+    for (const auto& t : triples_) {
+      const std::string lp = local_name(t.p);
+      if (t.literal && (lp == "label" || lp == "prefLabel" || lp == "name" || lp == "altLabel")) names.insert(alias_(t.o));
+    }
+    return names;
+  }
+
   std::string name(const std::string& node) const {
     if (auto it = labels_.find(node); it != labels_.end()) return alias_(it->second.second);
     return alias_(unquote(local_name(node)));
@@ -353,6 +363,24 @@ std::string describe_amount(const Amount& m) {
   return out.str();
 }
 
+// The companies and people the gold facts are about (subjects, and objects other than countries
+// and products), each counted once: are they entities of the graph under any accepted name?
+void count_entities(const std::vector<GoldLine>& gold, const std::set<std::string>& names, EvalReport& report) {
+  std::set<std::set<std::string>> wanted;
+  for (const auto& g : gold) {
+    if (!g.required) continue;
+    wanted.insert(g.subjects);
+    if (!g.objects.empty() && !g.preds.count("country") && !g.preds.count("product")) wanted.insert(g.objects);
+  }
+  for (const auto& alternatives : wanted) {
+    ++report.entities_expected;
+    if (std::any_of(alternatives.begin(), alternatives.end(), [&](const std::string& n) { return names.count(n) != 0; }))
+      ++report.entities_found;
+    else
+      report.entities_missed.push_back(*alternatives.begin());
+  }
+}
+
 }  // namespace
 
 EvalReport evaluate(const EvalOptions& options) {
@@ -369,6 +397,7 @@ EvalReport evaluate(const EvalOptions& options) {
   auto rel_text = [](const RelFact& f) { return f.a + "\t" + f.prop + "\t" + f.b; };
   auto amt_text = [](const AmtFact& f) { return f.s + "\t" + f.prop + "\t" + (f.o.empty() ? "-" : f.o) + "\t" + describe_amount(f.m); };
   EvalReport report;
+  count_entities(gold, graph.all_names(), report);
   report.relations = score(rel_gold, rel, rel_match, &report.missed, &report.unexpected, rel_text);
   report.amounts = score(amt_gold, amt, amt_match, &report.missed, &report.unexpected, amt_text);
 
@@ -409,8 +438,14 @@ void print_report(const EvalReport& report, bool verbose, std::ostream& out) {
   out << "\n";
   line("relations", report.relations);
   line("amounts", report.amounts);
+  if (report.entities_expected > 0)
+    out << std::left << std::setw(14) << "entities" << std::right << " " << report.entities_found << "/"
+        << report.entities_expected << " of the companies and people the facts are about are in the graph ("
+        << std::setprecision(2) << static_cast<double>(report.entities_found) / static_cast<double>(report.entities_expected)
+        << ")\n";
   if (verbose) {
     out << "\n";
+    for (const auto& e : report.entities_missed) out << "  no entity   " << e << "\n";
     for (const auto& m : report.missed) out << "  " << m << "\n";
     for (const auto& u : report.unexpected) out << "  " << u << "\n";
   }

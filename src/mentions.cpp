@@ -829,6 +829,9 @@ class ArticleScan {
       if (names->words.is_proper(text) || ((t.flags & kTokenAllCaps) && names->words.is_proper(capitalised)))
         return WordKind::proper;
       if (names->words.is_common(lower)) return WordKind::common;
+      // "Startups", "Investors": the plural of a common word.
+      if (lower.size() > 3 && lower.back() == 's' && names->words.is_common(std::string_view(lower).substr(0, lower.size() - 1)))
+        return WordKind::common;
     }
     return gaz_.is_given_name(t.key) ? WordKind::proper : WordKind::unknown;
   }
@@ -844,7 +847,8 @@ class ArticleScan {
     // "FRANCFORT (AFP) -", "BRUXELLES, 12 mars (Reuters)": a dateline's place.
     if (opening && (tokens_[pos].flags & kTokenAllCaps) && end < s.token_end && (tokens_[end].key == "(" || tokens_[end].key == ","))
       return false;
-    if (tokens_[end - 1].key.back() == '\'' || after_place_cue(pos, s.token_begin)) return false;  // "Jusqu'", "en Bretagne"
+    if (after_place_cue(pos, s.token_begin)) return false;  // "en Bretagne"
+    if (length == 1 && tokens_[pos].key.find('\'') != std::string::npos) return false;  // "Jusqu'", "We've"
     // "l'école de pari du Parit": a company's name takes no article, so none that is merged into "du".
     if (length == 1 && pos > s.token_begin && names_.no_name_after.count(tokens_[pos - 1].key)) return false;
     int unknown = 0, common = 0, proper = 0;
@@ -1014,6 +1018,8 @@ class ArticleScan {
     // "Darcy founder Adam Hollings", "Pellmore chief executive Tom Hale" (not "Oxford researcher X").
     else if (!common_acronym(pos, end) && office_after(end, s.token_end) && !(length == 1 && word_kind(tokens_[pos]) != WordKind::unknown))
       type = EntityType::organization;
+    // "Geraldine Matchett, chief financial officer": a name in apposition to an office is a person.
+    else if (length >= 2 && length <= 4 && !hyphenated && office_apposition_after(end, s.token_end)) type = EntityType::person;
     else if (bare_name(s, pos, end)) {
       type = EntityType::organization;
       inferred = true;
@@ -1042,6 +1048,14 @@ class ArticleScan {
     short_names_[t.key] = entity;
     for (auto i = end; i < end + 3; ++i) covered[i - s.token_begin] = true;
     next = end + 3;
+  }
+
+  bool office_apposition_after(std::uint32_t end, std::uint32_t limit) const {
+    if (end + 1 >= limit || tokens_[end].key != ",") return false;
+    std::uint32_t at = end + 1;
+    if (is_determiner(tokens_[at].key) || former(at + 1)) ++at;  // ", the chief executive", ", former chairman"
+    if (at < limit && former(at + 1)) ++at;
+    return at < limit && gaz_.person_title_at(tokens_, at, limit).has_value();
   }
 
   bool after_honorific(std::uint32_t pos, std::uint32_t floor) const {

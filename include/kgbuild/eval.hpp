@@ -22,6 +22,9 @@ struct EvalReport {
   Score relations, amounts;
   std::map<std::string, Score> by_property;
   std::vector<std::string> missed, unexpected;  // human-readable lines
+  // The companies and people the gold facts are about, and how many of them are entities of the graph.
+  std::size_t entities_expected = 0, entities_found = 0;
+  std::vector<std::string> entities_missed;  // normalised names
 };
 
 EvalReport evaluate(const EvalOptions& options);  // throws std::runtime_error "file:line: ..." on bad gold

@@ -946,7 +946,7 @@ class ArticleScan {
       return false;
     if (!org_cue_before(pos, s.token_begin, ms) && !(names_.compounds && gaz_.ends_in_org_noun(tokens_[pos - 1].key)))
       return false;
-    if (&names_ != &english_ && english_.words.is_common(t.key) && a_.text.lang == Lang::en) return false;
+    if (is_not_name(t.key)) return false;  // "le fournisseur cloud"
     const std::int32_t entity = intern_unknown(surface(pos, pos + 1), EntityType::organization);
     covered[pos - s.token_begin] = true;
     add_entity_mention(ms, pos, pos + 1, entity, false);

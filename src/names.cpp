@@ -43,10 +43,16 @@ std::string lower_latin(std::string_view utf8) {
       if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
       ++i;
     } else if ((c == 0xC4 || c == 0xC5) && i + 1 < out.size()) {
-      // Latin Extended-A pairs capitals and small letters on even and odd code points.
+      // Latin Extended-A pairs each capital with the small letter after it: on even code points
+      // up to U+0137 and from U+014A, on odd ones in U+0139..U+0148 and U+0179..U+017E ("Ł", "Ź").
       const auto d = static_cast<unsigned char>(out[i + 1]);
       const unsigned cp = ((c & 0x1Fu) << 6) | (d & 0x3Fu);
-      if (cp >= 0x100 && cp <= 0x177 && cp % 2 == 0 && cp != 0x130) out[i + 1] = static_cast<char>(d + 1);
+      const bool odd_block = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+      const bool capital = cp != 0x130 && cp <= 0x17E && (odd_block ? cp % 2 == 1 : (cp <= 0x137 || (cp >= 0x14A && cp <= 0x177)) && cp % 2 == 0);
+      if (capital) {  // U+013F "Ŀ" becomes U+0140, from lead byte C4 to C5: re-encode
+        out[i] = static_cast<char>(0xC0 | ((cp + 1) >> 6));
+        out[i + 1] = static_cast<char>(0x80 | ((cp + 1) & 0x3F));
+      }
       ++i;
     }
   }

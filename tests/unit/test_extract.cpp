@@ -416,3 +416,36 @@ TEST_CASE("an office about the topic goes to the organisation a stated fact tied
   CHECK(std::count(facts.begin(), facts.end(), "Veritas Labs ceo Marieke de Jong") == 1);
   CHECK(std::count(facts.begin(), facts.end(), "Siemens ceo Marieke de Jong") == 0);
 }
+
+TEST_CASE("names no list holds are found from the text, with their facts", "[extract][names]") {
+  const std::string rules = "language en\nrule t.buy\n  match buyer:ORG ...4 (buy|acquire) ...2 target:ORG\n  emit target acquiredBy buyer\n"
+                            "rule t.ceo\n  match org:ORG ...4 appointed person:PERSON as (\"chief executive\"|ceo)\n  emit org ceo person\n";
+  // A multi-word name opening the sentence, with a designator; a bare name after "its rival".
+  const Run deal = run("Harrow Lane Holdings has agreed to buy its rival Pellmore in a $4.1 billion all-cash deal.", rules);
+  CHECK(deal.described() == Facts{"Pellmore acquiredBy Harrow Lane Holdings"});
+  // The designator settles the buyer's type; only its shape types Pellmore, so the fact is less certain.
+  REQUIRE(deal.facts.size() == 1);
+  CHECK(deal.facts[0].confidence < 0.99);
+  // "Shares" opening a sentence is a word of the language, no company.
+  const Run shares = run("Shares of Harrow Lane Holdings rose 4% in London.", rules);
+  std::vector<std::string> names;
+  for (const auto& e : shares.analysis.entities) names.push_back(e.name);
+  CHECK(std::find(names.begin(), names.end(), "Shares") == names.end());
+  CHECK(std::find(names.begin(), names.end(), "Harrow Lane Holdings") != names.end());
+  // A person's place in a rule makes a person of a name whose given name no list holds.
+  const Run office = run("Kovra Pay appointed Omid Kordestani as chief executive.", rules);
+  REQUIRE(office.described() == Facts{"Kovra Pay ceo Omid Kordestani"});
+  CHECK(office.analysis.entities[static_cast<std::size_t>(office.facts[0].object)].type == kg::EntityType::person);
+}
+
+TEST_CASE("one company, one entity: short forms and legal forms join the full name", "[extract][names]") {
+  const Run r = run("Velmar Semiconductors N.V. sued Ostrin. Velmar raised $20 million. Velmar Semiconductors said more.");
+  std::vector<std::string> names;
+  for (const auto& e : r.analysis.entities)
+    if (!e.surfaces.empty()) names.push_back(e.name);
+  CHECK(std::count(names.begin(), names.end(), "Velmar Semiconductors") == 1);
+  CHECK(std::find(names.begin(), names.end(), "Velmar") == names.end());
+  // Two companies that share a first word stay two.
+  const Run two = run("Arden Capital sued Arden Robotics over its name.");
+  CHECK(two.described() == Facts{"Arden Capital accuses Arden Robotics"});
+}

@@ -12,7 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "kgbuild/names.hpp"
 #include "kgbuild/pipeline.hpp"
+#include "support.hpp"
 
 namespace {
 
@@ -137,3 +139,46 @@ void score_language(const std::string& lang) {
 TEST_CASE("names: English table", "[names]") { score_language("en"); }
 TEST_CASE("names: Dutch table", "[names]") { score_language("nl"); }
 TEST_CASE("names: French table", "[names]") { score_language("fr"); }
+
+TEST_CASE("names.tsv: word lists, kinds and options; a malformed row names its file and line", "[names]") {
+  const kg::test::TempDir dir;
+  std::filesystem::create_directories(dir.path() / "en");
+  const auto words = dir.write("words.txt", "harrow\nHarrow's\nLondon\naujourd'hui\n");
+  dir.write("en/names.tsv", "# comment\nwordlist\t" + words.string() + "\nwordlist\t/nonexistent/list\nconnector\tof\n"
+                           "head\tBank\nlegal-form\tN.V\noption\tcapitalises-titles\n");
+  const kg::NameData data = kg::NameData::load(dir.path());
+  const kg::LanguageNames& en = data.of(kg::Lang::en);
+  CHECK(en.words.is_common("harrow"));
+  CHECK(en.words.is_common("aujourd'hui"));
+  CHECK_FALSE(en.words.is_common("london"));
+  CHECK(en.words.is_proper("London"));
+  CHECK(en.connectors.count("of") == 1);
+  CHECK(en.heads.count("bank") == 1);
+  CHECK(data.shared().legal_forms.count("n.v") == 1);
+  CHECK(en.capitalises_titles);
+  CHECK(data.missing_word_lists().empty());  // one of the two lists was found
+  // A language whose lists are all missing is reported, so that kgbuild can warn.
+  std::filesystem::create_directories(dir.path() / "nl");
+  dir.write("nl/names.tsv", "wordlist\t/nonexistent/dutch\n");
+  CHECK(kg::NameData::load(dir.path()).missing_word_lists() == std::vector<kg::Lang>{kg::Lang::nl});
+  // Malformed rows.
+  for (const auto& [row, message] : std::vector<std::pair<std::string, std::string>>{
+           {"connector", "expected 2 tab-separated columns (kind, value)"},
+           {"colour\tblue", "expected a kind"},
+           {"option\tshouting", "expected an option"}}) {
+    dir.write("nl/names.tsv", "# first\n" + row + "\n");
+    try {
+      kg::NameData::load(dir.path());
+      FAIL("expected a malformed row to be refused: " << row);
+    } catch (const std::runtime_error& e) {
+      CHECK_THAT(e.what(), Catch::Matchers::Contains((dir.path() / "nl" / "names.tsv").string() + ":2: " + message));
+    }
+  }
+}
+
+TEST_CASE("lower_latin lower-cases ASCII and Latin capitals", "[names]") {
+  CHECK(kg::lower_latin("Harrow") == "harrow");
+  CHECK(kg::lower_latin("\u00C9cole") == "\u00E9cole");                // École
+  CHECK(kg::lower_latin("\u0141\u00F3d\u017A") == "\u0142\u00F3d\u017A");  // Łódź
+  CHECK(kg::lower_latin("\u013F\u0160") == "\u0140\u0161");                    // Ŀ across a lead byte, Š
+}

@@ -225,16 +225,21 @@ Gazetteer Gazetteer::load(const fs::path& dir, TextAnalyzer& analyzer) {
     std::uint32_t n = 0;
     while (file.next(cols)) {
       if (cols.size() != 3) file.fail("expected 3 columns (lang, position, cue)");
-      const auto one_word = [&](std::unordered_set<std::string>& words) {
+      const auto one_word = [&](WordSet& words) {
         const auto keys = analyzer.keys(cols[2]);
         if (keys.size() == 1 && keys[0].size() >= 3) words.insert(keys[0]);
       };
       // "start-up" is one word to the word breaker, "Start-Up" (a headline's) three: both are cues.
       const auto add_cue = [&](PhraseTrie& trie) {
-        trie.add(analyzer.keys(cols[2]), n++);
-        if (cols[2].find('-') != std::string::npos) trie.add(analyzer.keys(title_case_parts(cols[2])), n++);
+        const auto keys = analyzer.keys(cols[2]);
+        if (&trie == &g.org_prefixes_ && !keys.empty()) g.org_cue_ends_.insert(keys.back());
+        trie.add(keys, n++);
+        if (cols[2].find('-') == std::string::npos) return;
+        const auto title_keys = analyzer.keys(title_case_parts(cols[2]));
+        if (&trie == &g.org_prefixes_ && !title_keys.empty()) g.org_cue_ends_.insert(title_keys.back());
+        trie.add(title_keys, n++);
       };
-      if (cols[1] == "suffix") g.org_suffixes_.insert(fold_key(cols[2]));
+      if (cols[1] == "suffix") { g.org_suffixes_.insert(fold_key(cols[2])); g.compound_suffixes_.insert(fold_key(cols[2])); }
       else if (cols[1] == "prefix") { add_cue(g.org_prefixes_); one_word(g.org_nouns_); }
       else if (cols[1] == "person-title") add_cue(g.person_titles_);
       else if (cols[1] == "product-prefix") { add_cue(g.product_prefixes_); one_word(g.product_nouns_); }
@@ -293,11 +298,11 @@ std::optional<PhraseHit> Gazetteer::match(const std::vector<Token>& tokens, std:
   return std::nullopt;
 }
 
-bool Gazetteer::ends_in(const std::unordered_set<std::string>& words, std::string_view key) {
+bool Gazetteer::ends_in(const WordSet& words, std::string_view key) {
   // The head of the compound is at least three letters, and so is what comes before it.
   for (std::size_t start = 3; start + 3 <= key.size(); ++start) {
     if (key[start - 1] == '-') continue;  // "Drone-ontwikkelaar": the hyphen splits it into tokens anyway
-    if (words.count(std::string(key.substr(start)))) return true;
+    if (words.find(key.substr(start)) != words.end()) return true;
   }
   return false;
 }

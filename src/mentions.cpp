@@ -819,6 +819,13 @@ class ArticleScan {
   // What the language's word lists say of a word, then English's, which business news borrows from
   // ("Gent" is a city in Dutch before it is a word in English).
   WordKind word_kind(const Token& t) const {
+    // Looked up once a token: the scans ask about the same words many times.
+    auto& cached = word_kinds_[static_cast<std::size_t>(&t - tokens_.data())];
+    if (cached < 0) cached = static_cast<std::int8_t>(look_up_word_kind(t));
+    return static_cast<WordKind>(cached);
+  }
+
+  WordKind look_up_word_kind(const Token& t) const {
     const std::string_view text = a_.text.token_text(t);
     const std::string lower = lower_latin(text);
     std::string capitalised = lower;
@@ -935,14 +942,28 @@ class ArticleScan {
     return take_name(s, pos, end, EntityType::organization, false, ms, covered, next);
   }
 
+  // A cheap look before the cues are matched: can one end in the three words before pos ("the
+  // neobank plonk", "la start-up de covoiturage roulio")?
+  bool cue_may_end_before(const Sentence& s, std::uint32_t pos) const {
+    for (std::uint32_t i = pos; i > s.token_begin && i + 3 > pos; --i) {
+      auto& cached = cue_ends_[i - 1];
+      if (cached < 0) {
+        const std::string& key = tokens_[i - 1].key;
+        cached = gaz_.may_end_org_cue(key) || (names_.compounds && gaz_.ends_in_org_noun(key));
+      }
+      if (cached) return true;
+    }
+    return false;
+  }
+
   // "de neobank plonk", "la néobanque plonk": a lower-case word that is no word of the language,
   // right after an organisation noun, is the organisation's brand.
   bool lower_case_brand(const Sentence& s, std::uint32_t pos, std::vector<Mention>& ms, std::vector<bool>& covered,
                         std::uint32_t& next) {
     const Token& t = tokens_[pos];
     if (!(t.flags & kTokenWord) || (t.flags & (kTokenHasUpper | kTokenNumber)) || t.key.size() < 3 || pos == s.token_begin ||
-        is_function_word(t.key) || names_.words.is_common(lower_latin(a_.text.token_text(t))) || compound_cue(t.key) ||
-        is_legal_form(t.key))
+        !cue_may_end_before(s, pos) || is_function_word(t.key) || is_legal_form(t.key) ||
+        names_.words.is_common(lower_latin(a_.text.token_text(t))) || compound_cue(t.key))
       return false;
     if (!org_cue_before(pos, s.token_begin, ms) && !(names_.compounds && gaz_.ends_in_org_noun(tokens_[pos - 1].key)))
       return false;
@@ -1240,9 +1261,11 @@ class ArticleScan {
       next = end;
     };
     // "the Nasdaq Composite", "Chapter 11": names of no company, person or product.
-    if (const auto non_name = gaz_.non_name_at(tokens_, pos, s.token_end); non_name && is_capitalised_word(tokens_[pos])) {
-      cover(pos + *non_name);
-      return;
+    if (is_capitalised_word(tokens_[pos])) {
+      if (const auto non_name = gaz_.non_name_at(tokens_, pos, s.token_end)) {
+        cover(pos + *non_name);
+        return;
+      }
     }
     if (auto hit = known_phrase(s, pos)) {
       const std::uint32_t end = pos + hit->length;
@@ -1480,6 +1503,8 @@ class ArticleScan {
   std::vector<Tentative> tentative_;
   std::vector<std::vector<Mention>> value_mentions_;  // per sentence, from the first reading
   bool reuse_values_ = false;
+  mutable std::vector<std::int8_t> word_kinds_ = std::vector<std::int8_t>(tokens_.size(), -1);  // WordKind, -1 not yet known
+  mutable std::vector<std::int8_t> cue_ends_ = std::vector<std::int8_t>(tokens_.size(), -1);    // may end a cue, -1 not yet known
   Discourse discourse_{a_.entities};
   std::size_t current_sentence_ = 0;
 };

@@ -72,7 +72,9 @@ class Gazetteer {
   bool is_product_noun(const std::string& key) const { return product_nouns_.count(key) != 0; }
   bool ends_in_org_noun(std::string_view key) const { return ends_in(org_nouns_, key); }
   bool ends_in_product_noun(std::string_view key) const { return ends_in(product_nouns_, key); }
-  bool ends_in_org_suffix(std::string_view key) const { return ends_in(org_suffixes_, key); }
+  bool ends_in_org_suffix(std::string_view key) const { return ends_in(compound_suffixes_, key); }
+  // Can an organisation cue end with this word ("chipmaker", the "up" of "start-up")?
+  bool may_end_org_cue(const std::string& key) const { return org_cue_ends_.count(key) != 0; }
   std::optional<std::uint32_t> person_title_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const;
   // "Nasdaq Composite", "S&P 500", "Chapter 11": capitalised phrases that name no company, person
   // or product (indices, events, procedures), from not-names.tsv; their length in tokens.
@@ -92,8 +94,15 @@ class Gazetteer {
   std::unordered_set<std::string> given_names_;
   std::unordered_set<std::string> org_suffixes_;
   std::unordered_set<std::string> product_suffixes_;
-  std::unordered_set<std::string> org_nouns_, product_nouns_;  // one-word prefix cues
-  static bool ends_in(const std::unordered_set<std::string>& words, std::string_view key);
+  // Looked up by string_view without building a string: compounds are checked suffix by suffix.
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using WordSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+  WordSet org_nouns_, product_nouns_, compound_suffixes_;  // one-word cues; designators, for compounds
+  std::unordered_set<std::string> org_cue_ends_;             // the last word of every organisation cue
+  static bool ends_in(const WordSet& words, std::string_view key);
   PhraseTrie org_prefixes_, person_titles_, generic_references_, product_prefixes_, non_names_;
 };
 

@@ -814,7 +814,8 @@ class ArticleScan {
     return openers.count(before) != 0;
   }
 
-  enum class WordKind : std::uint8_t { unknown, common, proper };
+  // given: in no word list, but a given name ("Halvard"): a person's, or a company named after one.
+  enum class WordKind : std::uint8_t { unknown, common, proper, given };
 
   // What the language's word lists say of a word, then English's, which business news borrows from
   // ("Gent" is a city in Dutch before it is a word in English).
@@ -840,7 +841,7 @@ class ArticleScan {
       if (lower.size() > 3 && lower.back() == 's' && names->words.is_common(std::string_view(lower).substr(0, lower.size() - 1)))
         return WordKind::common;
     }
-    return gaz_.is_given_name(t.key) ? WordKind::proper : WordKind::unknown;
+    return gaz_.is_given_name(t.key) ? WordKind::given : WordKind::unknown;
   }
 
   // A capitalised run that no list, designator or cue types is a name by its shape alone when its
@@ -869,9 +870,10 @@ class ArticleScan {
       // ("Grand Ouest Semences a annoncé").
       if (i == pos && opening && kind != WordKind::unknown && (length == 1 || names_.capitalises_titles)) return false;
       if (i == pos && length == 1 && kind == WordKind::proper) return false;
-      unknown += kind == WordKind::unknown;
+      // "geleid door Halvard": a given name alone, no surname after it, names a company.
+      unknown += kind == WordKind::unknown || (length == 1 && kind == WordKind::given);
       common += kind == WordKind::common;
-      proper += kind == WordKind::proper;
+      proper += kind == WordKind::proper || kind == WordKind::given;
     }
     // "Prime Minister", "Nasdaq Composite": a run ending in a word that is no name is none.
     if (length >= 2 && is_not_name(tokens_[end - 1].key)) return false;

@@ -714,7 +714,10 @@ class ArticleScan {
       // "Thomas J. Whitaker Jr.": an initial and its period inside a person's name.
       if (given && t.key == "." && glued(end) && tokens_[end - 1].key.size() == 1 && end + 1 < s.token_end &&
           is_capitalised_word(tokens_[end + 1])) { ++end; continue; }
-      if (stops_run(end, s.token_end) && !(is_head(pos) && is_demonym_at(end, s.token_end))) break;
+      // A known name stops a run, except the family name after a given name ("Thierry Bolloré",
+      // "Jonathan Ford") and a nationality inside a name that a head word opens.
+      const bool family_name = given && end == pos + 1 && is_capitalised_word(t) && !gaz_.person_title_at(tokens_, end, s.token_end);
+      if (!family_name && stops_run(end, s.token_end) && !(is_head(pos) && is_demonym_at(end, s.token_end))) break;
       const bool particle = given && !surname_started && is_name_particle(t.key);  // "Marie-Claire Van den Broeck"
       if (!particle && (is_capitalised_word(t) || ((t.flags & kTokenNumber) && !given && end - pos == 1 && !t.key.empty() && t.key.size() <= 3))) {
         surname_started = surname_started || (given && !glued(end));
@@ -871,7 +874,8 @@ class ArticleScan {
       if (i == pos && opening && kind != WordKind::unknown && (length == 1 || names_.capitalises_titles)) return false;
       if (i == pos && length == 1 && kind == WordKind::proper) return false;
       // "geleid door Halvard": a given name alone, no surname after it, names a company.
-      unknown += kind == WordKind::unknown || (length == 1 && kind == WordKind::given);
+      unknown += kind == WordKind::unknown ||
+                 (length == 1 && kind == WordKind::given && !(end < s.token_end && is_capitalised_word(tokens_[end])));
       common += kind == WordKind::common;
       proper += kind == WordKind::proper || kind == WordKind::given;
     }

@@ -114,8 +114,10 @@ std::vector<std::string> split_bar(const std::string& s) {
   return out;
 }
 
+}  // namespace
+
 // Names are looked up by their folded text with white space collapsed.
-std::string name_key(std::string_view name) {
+std::string Gazetteer::name_key(std::string_view name) {
   std::string out;
   for (char c : fold_key(name)) {
     if (c == ' ' || c == '\t') {
@@ -127,6 +129,8 @@ std::string name_key(std::string_view name) {
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
+
+namespace {
 
 // "start-up" -> "Start-Up": each part after a space or hyphen capitalised (ASCII letters).
 std::string title_case_parts(std::string phrase) {
@@ -275,8 +279,10 @@ Gazetteer Gazetteer::load(const fs::path& dir, TextAnalyzer& analyzer) {
   return g;
 }
 
-std::optional<std::uint32_t> Gazetteer::find(std::string_view name) const {
-  const auto it = by_name_.find(name_key(name));
+std::optional<std::uint32_t> Gazetteer::find(std::string_view name) const { return find_key(name_key(name)); }
+
+std::optional<std::uint32_t> Gazetteer::find_key(const std::string& key) const {
+  const auto it = by_name_.find(key);
   if (it == by_name_.end()) return std::nullopt;
   return it->second;
 }
@@ -298,11 +304,28 @@ std::optional<PhraseHit> Gazetteer::match(const std::vector<Token>& tokens, std:
   return std::nullopt;
 }
 
-bool Gazetteer::ends_in(const WordSet& words, std::string_view key) {
+namespace {
+
+std::uint32_t tail_of(std::string_view word) {
+  std::uint32_t tail = 0;
+  for (std::size_t i = word.size() - 3; i < word.size(); ++i) tail = (tail << 8) | static_cast<unsigned char>(word[i]);
+  return tail;
+}
+
+}  // namespace
+
+void Gazetteer::WordSet::insert(const std::string& word) {
+  if (word.size() < 3) return;
+  words.insert(word);
+  tails.insert(tail_of(word));
+}
+
+bool Gazetteer::ends_in(const WordSet& set, std::string_view key) {
+  if (key.size() < 6 || !set.tails.count(tail_of(key))) return false;
   // The head of the compound is at least three letters, and so is what comes before it.
   for (std::size_t start = 3; start + 3 <= key.size(); ++start) {
     if (key[start - 1] == '-') continue;  // "Drone-ontwikkelaar": the hyphen splits it into tokens anyway
-    if (words.find(key.substr(start)) != words.end()) return true;
+    if (set.words.find(key.substr(start)) != set.words.end()) return true;
   }
   return false;
 }

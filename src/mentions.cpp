@@ -107,7 +107,7 @@ bool is_definite(const std::string& key) {
   return std::find(definite.begin(), definite.end(), key) != definite.end();
 }
 
-std::string name_key(std::string_view text) { return fold_key(text); }
+std::string name_key(std::string_view text) { return Gazetteer::name_key(text); }
 
 // A name learned in one reading of an article, to know from the first line on in the next.
 struct LearnedName {
@@ -197,8 +197,8 @@ class ArticleScan {
 
   std::int32_t intern_unknown(const std::string& name, EntityType type, bool inferred = false) {
     // A name the gazetteer knows under another spelling is that entity.
-    if (auto index = gaz_.find(name)) return intern_known(*index);
     const std::string key = name_key(name);
+    if (auto index = gaz_.find_key(key)) return intern_known(*index);
     auto it = unknown_.find(key);
     // "Halvorsen Shipping" after "Halvorsen Shipping Group": the start of a longer name is that name.
     if (it == unknown_.end() && key.find(' ') != std::string::npos) it = longer_name(key);
@@ -967,13 +967,16 @@ class ArticleScan {
   bool lower_case_brand(const Sentence& s, std::uint32_t pos, std::vector<Mention>& ms, std::vector<bool>& covered,
                         std::uint32_t& next) {
     const Token& t = tokens_[pos];
+    // Cheap tests first: this runs for every lower-case word.
     if (!(t.flags & kTokenWord) || (t.flags & (kTokenHasUpper | kTokenNumber)) || t.key.size() < 3 || pos == s.token_begin ||
-        !cue_may_end_before(s, pos) || is_function_word(t.key) || is_legal_form(t.key) ||
-        names_.words.is_common(lower_latin(a_.text.token_text(t))) || compound_cue(t.key))
+        !cue_may_end_before(s, pos) || is_function_word(t.key) || is_legal_form(t.key) || is_not_name(t.key))  // "fournisseur cloud"
       return false;
+    // A lower-case ASCII word is its own key; others are lower-cased as written ("néobanque").
+    const std::string_view text = a_.text.token_text(t);
+    if (text == t.key ? names_.words.is_common(text) : names_.words.is_common(lower_latin(text))) return false;
     if (!org_cue_before(pos, s.token_begin, ms) && !(names_.compounds && gaz_.ends_in_org_noun(tokens_[pos - 1].key)))
       return false;
-    if (is_not_name(t.key)) return false;  // "le fournisseur cloud"
+    if (compound_cue(t.key)) return false;
     const std::int32_t entity = intern_unknown(surface(pos, pos + 1), EntityType::organization);
     covered[pos - s.token_begin] = true;
     add_entity_mention(ms, pos, pos + 1, entity, false);

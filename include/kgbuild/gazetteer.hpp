@@ -60,6 +60,10 @@ class Gazetteer {
   const KnownEntity& entity(std::uint32_t index) const { return entities_[index]; }
   std::size_t size() const { return entities_.size(); }
   std::optional<std::uint32_t> find(std::string_view name) const;  // by canonical name or alias (folded)
+  // The same, by a key already made with name_key(): a name is folded once.
+  std::optional<std::uint32_t> find_key(const std::string& key) const;
+  // How names are compared: folded, white space collapsed ("OPENAI  Inc" -> "openai inc").
+  static std::string name_key(std::string_view name);
 
   std::optional<PhraseHit> match(const std::vector<Token>& tokens, std::size_t pos, std::size_t end, Lang lang) const;
   bool is_given_name(const std::string& key) const { return given_names_.count(key) != 0; }
@@ -99,7 +103,14 @@ class Gazetteer {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  using WordSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+  // Words, and the last three bytes of each: most words end otherwise, and are turned down with
+  // one look-up before their suffixes are tried.
+  struct WordSet {
+    std::unordered_set<std::string, ViewHash, std::equal_to<>> words;
+    std::unordered_set<std::uint32_t> tails;
+    void insert(const std::string& word);
+    std::size_t count(const std::string& word) const { return words.count(word); }
+  };
   WordSet org_nouns_, product_nouns_, compound_suffixes_;  // one-word cues; designators, for compounds
   std::unordered_set<std::string> org_cue_ends_;             // the last word of every organisation cue
   static bool ends_in(const WordSet& words, std::string_view key);

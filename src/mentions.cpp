@@ -738,7 +738,7 @@ class ArticleScan {
         }
         break;
       }
-      if (!given && end - pos >= 1 && legal_form_at(end)) {  // "Kingsmoor Bank plc"
+      if (!given && legal_form_at(end)) {  // "Kingsmoor Bank plc"
         ++end;
         break;
       }
@@ -772,9 +772,8 @@ class ArticleScan {
 
   // A designator as written: "Oberkamp SE", not the French "Se" of a headline.
   bool designator_at(std::uint32_t i) const {
-    const Token& t = tokens_[i];
-    if (!is_designator_key(t.key)) return false;
-    return t.key.size() > 2 || t.key.find('.') != std::string::npos || (t.flags & kTokenAllCaps) || !is_legal_form(t.key);
+    const std::string& key = tokens_[i].key;
+    return is_designator_key(key) && (!is_legal_form(key) || legal_form_at(i));
   }
 
   // A word that ends an organisation's name: "Holdings", "N.V", and in languages that write nouns
@@ -918,8 +917,7 @@ class ArticleScan {
   // Dutch, a preposition in French: "directrice générale de Pivoine").
   bool article_before(std::uint32_t pos) const {
     const std::string& key = tokens_[pos - 1].key;
-    if (key == "de") return a_.text.lang == Lang::nl;
-    return is_determiner(key) || is_possessive(key);
+    return names_.articles.count(key) != 0 || is_possessive(key);
   }
 
   // "en Bretagne", "l'usine de Dunkerque", "the plant in Ohio": places, not companies.

@@ -128,7 +128,8 @@ NameData NameData::load(const fs::path& dir) {
       else if (kind == "option")
         fail("expected an option (capitalises-titles, compounds, nationality-opens-names or adjectives-after-nouns), got '" + value + "'");
       else if (kind == "not-name") names.not_names.insert(fold_key(value));
-      else fail("expected a kind (wordlist, connector, conjunction, head, lowercase-head, legal-form, not-name, honorific, place-cue, staff-noun, no-name-after, headline-break, headline-verb-ending or option), got '" + kind + "'");
+      else if (kind == "article") names.articles.insert(fold_key(value));
+      else fail("expected a kind (wordlist, connector, conjunction, head, lowercase-head, legal-form, not-name, article, honorific, place-cue, staff-noun, no-name-after, headline-break, headline-verb-ending or option), got '" + kind + "'");
     }
     // Every list found is read: British and American spellings both are common words.
     for (const auto& candidate : names.word_list_candidates) names.words.read(candidate);

@@ -41,6 +41,7 @@ struct LanguageNames {
   std::unordered_set<std::string> lowercase_heads;  // "ministerie" (van Financiën), "ministère" (de l'Économie)
   std::unordered_set<std::string> legal_forms;   // "N.V", "Inc": dropped from the entity's name
   std::unordered_set<std::string> not_names;
+  std::unordered_set<std::string> articles;  // "the", "het", "la": no company's name follows one directly
   std::unordered_set<std::string> honorifics;   // "mr", "m", "de heer": a surname follows
   std::unordered_set<std::string> place_cues;
   std::unordered_set<std::string> no_name_after;  // "du", "des": articles merged with a preposition

@@ -41,7 +41,8 @@ std::string unquote(const std::string& s) {
   return out;
 }
 
-// Case-folded, white space collapsed, a trailing legal form ("Inc.", "N.V.") removed.
+// Case-folded, white space collapsed, a leading "the" and a trailing legal form ("Inc.", "N.V.")
+// removed: "The Exploration Company" is "Exploration Company".
 std::string normalize_name(const std::string& name) {
   std::string folded;
   for (char c : fold_key(name)) {
@@ -50,6 +51,7 @@ std::string normalize_name(const std::string& name) {
     folded += space ? ' ' : c;
   }
   while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+  if (folded.size() > 4 && folded.compare(0, 4, "the ") == 0) folded.erase(0, 4);
   static const char* suffixes[] = {"inc", "corp", "corporation", "ltd", "llc", "plc", "sa", "s.a", "nv", "n.v", "bv", "b.v", "gmbh"};
   for (const char* suffix : suffixes) {
     for (const std::string& tail : {std::string(suffix), std::string(suffix) + "."}) {

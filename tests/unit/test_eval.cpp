@@ -272,20 +272,24 @@ TEST_CASE("gold names accept alternatives; the report counts the gold facts' ent
   options.gold = dir.write("gold.tsv",
                            "Valdora|Valdora AI\tfundedBy\tKovra|Kovra Capital\t\n"
                            "Valdora|Valdora AI\tceo\tJane Roe\t\n"
-                           "Valdora AI|Valdora\tcountry\tFrance\t\n");
+                           "Valdora AI|Valdora\tcountry\tFrance\t\n"
+                           "The Valdora\traised\t-\t5e6 EUR\n");
   options.graph = dir.write("graph.ttl", std::string(kPrefixes) +
                                              "kge:Valdora rdfs:label \"Valdora AI\" ; kg:fundedBy kge:Kovra ; kg:country kge:France .\n"
-                                             "kge:Kovra rdfs:label \"Kovra Capital\" .\nkge:France rdfs:label \"France\" .\n");
+                                             "kge:Kovra rdfs:label \"Kovra Capital\" .\nkge:France rdfs:label \"France\" .\n"
+                                             "kge:Valdora2 rdfs:label \"Valdora\" ; kg:raised kgm:a .\nkgm:a kg:currency \"EUR\" ; kg:value 5000000 .\n");
   const kg::EvalReport report = kg::evaluate(options);
   CHECK(report.relations.recalled == 2);  // fundedBy and country, by their alternatives
   CHECK(report.relations.expected == 3);
-  // Valdora and Kovra are entities; Jane Roe is not (countries are not counted).
-  CHECK(report.entities_expected == 3);
-  CHECK(report.entities_found == 2);
+  CHECK(report.amounts.recalled == 1);  // "The Valdora" is Valdora
+  // Valdora (twice: once named "The Valdora") and Kovra are entities; Jane Roe is not (countries are
+  // not counted).
+  CHECK(report.entities_expected == 4);
+  CHECK(report.entities_found == 3);
   REQUIRE(report.entities_missed.size() == 1);
   CHECK(report.entities_missed[0] == "jane roe");
   std::ostringstream out;
   kg::print_report(report, true, out);
-  CHECK_THAT(out.str(), Contains("2/3 of the companies and people the facts are about are in the graph"));
+  CHECK_THAT(out.str(), Contains("3/4 of the companies and people the facts are about are in the graph"));
   CHECK_THAT(out.str(), Contains("no entity   jane roe"));
 }

@@ -26,10 +26,6 @@ bool starts_upper(std::string_view word) {
   return false;
 }
 
-bool contains(const std::vector<std::uint64_t>& sorted, std::uint64_t h) {
-  return std::binary_search(sorted.begin(), sorted.end(), h);
-}
-
 }  // namespace
 
 std::string lower_latin(std::string_view utf8) {
@@ -66,7 +62,7 @@ bool WordList::read(const fs::path& path) {
   std::string data(static_cast<std::size_t>(in.tellg()), '\0');
   in.seekg(0);
   in.read(data.data(), static_cast<std::streamsize>(data.size()));
-  common_.reserve(common_.size() + data.size() / 9);  // about one word in nine bytes
+  common_.reserve(data.size() / 9);  // about one word in nine bytes
   std::string_view rest(data);
   while (!rest.empty()) {
     const auto newline = rest.find('\n');
@@ -75,20 +71,36 @@ bool WordList::read(const fs::path& path) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     // "Harrow's": possessives add nothing ("aujourd'hui" is a word).
     if (line.empty() || (line.size() > 2 && line.substr(line.size() - 2) == "'s")) continue;
-    (starts_upper(line) ? proper_ : common_).push_back(word_hash(line));
+    (starts_upper(line) ? proper_ : common_).add(word_hash(line));
   }
   return true;
 }
 
-void WordList::finish() {
-  for (auto* v : {&common_, &proper_}) {
-    std::sort(v->begin(), v->end());
-    v->erase(std::unique(v->begin(), v->end()), v->end());
+void HashSet::finish() {
+  std::sort(hashes_.begin(), hashes_.end());
+  hashes_.erase(std::unique(hashes_.begin(), hashes_.end()), hashes_.end());
+  starts_.assign((1u << 16) + 1, 0);
+  std::size_t at = 0;
+  for (std::uint32_t bucket = 0; bucket <= (1u << 16); ++bucket) {
+    while (at < hashes_.size() && (hashes_[at] >> 48) < bucket) ++at;
+    starts_[bucket] = static_cast<std::uint32_t>(at);
   }
 }
 
-bool WordList::is_common(std::string_view lower) const { return contains(common_, word_hash(lower)); }
-bool WordList::is_proper(std::string_view surface) const { return contains(proper_, word_hash(surface)); }
+bool HashSet::contains(std::uint64_t h) const {
+  if (hashes_.empty()) return false;
+  const auto bucket = static_cast<std::size_t>(h >> 48);
+  const auto first = hashes_.begin() + starts_[bucket], last = hashes_.begin() + starts_[bucket + 1];
+  return std::binary_search(first, last, h);
+}
+
+void WordList::finish() {
+  common_.finish();
+  proper_.finish();
+}
+
+bool WordList::is_common(std::string_view lower) const { return common_.contains(word_hash(lower)); }
+bool WordList::is_proper(std::string_view surface) const { return proper_.contains(word_hash(surface)); }
 
 NameData NameData::load(const fs::path& dir) {
   NameData data;

@@ -15,8 +15,23 @@
 
 namespace kg {
 
-// A language's word list as two sets of 64-bit hashes: entries written in lower case (common
-// words) and entries written capitalised (proper nouns: places, given names, months).
+// A sorted set of 64-bit hashes with an index on their top 16 bits: a look-up searches one small
+// run of neighbours (a cache line or two) instead of the whole list.
+class HashSet {
+ public:
+  void add(std::uint64_t h) { hashes_.push_back(h); }
+  void reserve(std::size_t more) { hashes_.reserve(hashes_.size() + more); }
+  void finish();  // sorts and indexes after the last add
+  bool contains(std::uint64_t h) const;
+  bool empty() const { return hashes_.empty(); }
+
+ private:
+  std::vector<std::uint64_t> hashes_;
+  std::vector<std::uint32_t> starts_;  // per top-16-bit bucket, where its hashes start
+};
+
+// A language's word list as two sets of hashes: entries written in lower case (common words) and
+// entries written capitalised (proper nouns: places, given names, months).
 class WordList {
  public:
   // Reads one word per line; returns false when the file cannot be opened.
@@ -28,7 +43,7 @@ class WordList {
   void finish();  // sorts after the last read
 
  private:
-  std::vector<std::uint64_t> common_, proper_;
+  HashSet common_, proper_;
 };
 
 struct LanguageNames {

@@ -993,7 +993,7 @@ class ArticleScan {
       if (!gaz_.person_title_at(tokens_, pos + 2, s.token_end) || word_kind(tokens_[pos]) == WordKind::common) return false;
       return take_name(s, pos, pos + 1, EntityType::organization, false, ms, covered, next);
     }
-    if (title_case(s)) return headline_name(s, pos, ms, covered, next);
+    if (headline_) return headline_name(s, pos, ms, covered, next);
     // "Softwarebedrijf DataBrug", "Omvormerfabrikant SolarVerde": a compound cue opening the
     // sentence introduces the name after it.
     if (opens_sentence(s, pos) && compound_cue(tokens_[pos].key)) return false;
@@ -1185,7 +1185,7 @@ class ArticleScan {
   }
 
   // Words that end a stretch of a title-case headline: function words ("To", "For", "As") and
-  // verbs of the third person ("Buys", "Raises", "Names"): common words in -s whose stem is a word.
+  // verbs, by the endings the language declares.
   bool headline_break(std::uint32_t i) const {
     const Token& t = tokens_[i];
     if (!(t.flags & kTokenWord)) return t.key != "&" && t.key != "-" && !headline_model_number(i);
@@ -1241,6 +1241,7 @@ class ArticleScan {
   void sentence(std::size_t index) {
     current_sentence_ = index;
     const Sentence& s = a_.text.sentences[index];
+    headline_ = title_case(s);  // once a sentence: asked at every capitalised word
     std::vector<Mention> ms;
     std::vector<bool> covered(s.token_end - s.token_begin, false);
     values(index, s, ms, covered);
@@ -1347,7 +1348,7 @@ class ArticleScan {
     }
     if (auto length = gaz_.generic_reference_at(tokens_, pos, s.token_end);
         length && !descriptor_at(s, pos + 1, *length - 1) && !introduces_name(s, pos + *length) &&
-        !(pos > s.token_begin && is_capitalised_word(tokens_[pos + *length - 1]) && !title_case(s))) {
+        !(pos > s.token_begin && is_capitalised_word(tokens_[pos + *length - 1]) && !headline_)) {
       std::int32_t resolved = pos > s.token_begin ? apposition_head(ms, pos - 1) : -1;
       if (resolved < 0) resolved = discourse_.described_as(tokens_[pos + *length - 1].key, index);
       // A reference opening its sentence continues the previous sentence's subject.
@@ -1514,6 +1515,7 @@ class ArticleScan {
   mutable std::vector<std::int8_t> cue_ends_ = std::vector<std::int8_t>(tokens_.size(), -1);    // may end a cue, -1 not yet known
   Discourse discourse_{a_.entities};
   std::size_t current_sentence_ = 0;
+  bool headline_ = false;  // the current sentence is a headline in title case
 };
 
 }  // namespace

@@ -34,11 +34,8 @@ TypeMask bit(MentionType t) { return static_cast<TypeMask>(1u << static_cast<uns
 // The types a mention can fill in a rule. A name typed by its shape alone ("Omid Kordestani", whose
 // given name no list holds) is an organisation that a person's place in a rule may also take:
 // "appointed X as chief executive" makes X a person.
-TypeMask mention_types(const ArticleAnalysis& a, const Mention& m) {
-  TypeMask types = bit(m.type);
-  if (m.type == MentionType::organization && m.entity >= 0 && a.entities[static_cast<std::size_t>(m.entity)].inferred)
-    types = static_cast<TypeMask>(types | bit(MentionType::person));
-  return types;
+TypeMask mention_types(const Mention& m) {
+  return m.person_too ? static_cast<TypeMask>(bit(m.type) | bit(MentionType::person)) : bit(m.type);
 }
 
 bool is_separator(const std::string& key) {
@@ -127,7 +124,7 @@ class Matcher {
 
   bool type_at(TypeMask types, std::uint32_t pos) const {
     const Mention* m = mention_at(pos);
-    return m && !m->modifier && (types & mention_types(a_, *m));
+    return m && !m->modifier && (types & mention_types(*m));
   }
 
   std::uint32_t words_at(const std::vector<std::uint32_t>& phrase, std::uint32_t pos) const {
@@ -143,7 +140,7 @@ class Matcher {
     if (n.next_any || !prune_) return true;
     if (pos >= units_.size()) return false;
     const Unit& u = units_[pos];
-    if (u.mention >= 0) return (n.next_types & mention_types(a_, mentions_[static_cast<std::size_t>(u.mention)])) != 0;
+    if (u.mention >= 0) return (n.next_types & mention_types(mentions_[static_cast<std::size_t>(u.mention)])) != 0;
     return u.word != kNoWord && std::binary_search(n.next_words.begin(), n.next_words.end(), u.word);
   }
 
@@ -506,7 +503,7 @@ namespace {
 
 bool may_start(const StartSet& start, const ArticleAnalysis& a, std::uint32_t sentence, const Unit& unit) {
   if (start.any) return true;
-  if (unit.mention >= 0) return (start.types & mention_types(a, a.mentions[sentence][static_cast<std::size_t>(unit.mention)])) != 0;
+  if (unit.mention >= 0) return (start.types & mention_types(a.mentions[sentence][static_cast<std::size_t>(unit.mention)])) != 0;
   return unit.word != kNoWord && std::binary_search(start.words.begin(), start.words.end(), unit.word);
 }
 
@@ -677,7 +674,7 @@ std::vector<std::int32_t> captured_entities(const ArticleAnalysis& a, std::uint3
     if (units[u].mention < 0) continue;
     const Mention& m = a.mentions[sentence][static_cast<std::size_t>(units[u].mention)];
     // Only the capture's own types: "Google (Gemini), Anthropic" lists organisations, not Gemini.
-    if (m.entity < 0 || !(types & mention_types(a, m))) continue;
+    if (m.entity < 0 || !(types & mention_types(m))) continue;
     if (std::find(out.begin(), out.end(), m.entity) != out.end()) continue;
     out.push_back(m.entity);
     if (coreferent && m.coreferent) *coreferent = true;

@@ -1520,7 +1520,24 @@ class ArticleScan {
 
 }  // namespace
 
+namespace {
+
+// Which organisation mentions a person's place in a rule may take: those only their shape typed, as
+// the finished reading left their entities.
+void mark_person_too(ArticleAnalysis& a) {
+  for (auto& sentence_mentions : a.mentions)
+    for (auto& m : sentence_mentions)
+      m.person_too = m.type == MentionType::organization && m.entity >= 0 && a.entities[static_cast<std::size_t>(m.entity)].inferred;
+}
+
+}  // namespace
+
 void MentionFinder::find(ArticleAnalysis& analysis, const std::optional<DateValue>& article_date) const {
+  read(analysis, article_date);
+  mark_person_too(analysis);
+}
+
+void MentionFinder::read(ArticleAnalysis& analysis, const std::optional<DateValue>& article_date) const {
   std::vector<LearnedName> learned;
   std::vector<std::vector<Mention>> values;
   {

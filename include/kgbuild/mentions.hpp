@@ -25,6 +25,7 @@ struct Mention {
   bool coreferent = false;   // a phrase or short name standing for an entity named elsewhere
   bool generic = false;      // "the company", "het bedrijf": resolved again once facts show who invests
   bool modifier = false;     // "Google" in "Google parent Alphabet": names another; rules do not see it
+  bool person_too = false;   // an organisation only its shape typed: a person's place in a rule may take it
 };
 
 // An entity as this article knows it: canonical name, type, and the surface forms it was read as.
@@ -59,6 +60,9 @@ class MentionFinder {
   void find(ArticleAnalysis& analysis, const std::optional<DateValue>& article_date) const;
 
  private:
+  // One or two readings of the article: a second when a name learned late occurs earlier.
+  void read(ArticleAnalysis& analysis, const std::optional<DateValue>& article_date) const;
+
   const Gazetteer& gazetteer_;
   const NameData& names_;
 };

@@ -798,10 +798,7 @@ class ArticleScan {
     bool hyphenated = false;
     // "Van der Meer Groep": a family name with its particles.
     const std::uint32_t end = name_run_end(s, pos, is_surname_particle(tokens_[pos].key), covered, hyphenated);
-    for (std::uint32_t last = end; last > pos + 1; --last)
-      if (designator_at(last - 1) || (last < end && is_head(last - 1) && shared_.connectors.count(tokens_[last].key)))
-        return end;
-    return pos;
+    return end - pos >= 2 && designated(pos, end) ? end : pos;
   }
   bool is_not_name(const std::string& key) const {
     return names_.not_names.count(key) != 0 || english_.not_names.count(key) != 0;

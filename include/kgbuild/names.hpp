@@ -48,7 +48,7 @@ class WordList {
 
 struct LanguageNames {
   WordList words;
-  std::vector<std::filesystem::path> word_list_candidates;  // as listed; the first found is read
+  std::vector<std::filesystem::path> word_list_candidates;  // as listed; every one found is read
   // Folded keys.
   std::unordered_set<std::string> connectors;    // "of", "van", "de"
   std::unordered_set<std::string> conjunctions;  // "and", "en", "et": only before a designator
@@ -58,15 +58,15 @@ struct LanguageNames {
   std::unordered_set<std::string> not_names;
   std::unordered_set<std::string> articles;  // "the", "het", "la": no company's name follows one directly
   std::unordered_set<std::string> honorifics;   // "mr", "m", "de heer": a surname follows
-  std::unordered_set<std::string> place_cues;
+  std::unordered_set<std::string> place_cues;     // "en", "usine": a place follows, not a company
   std::unordered_set<std::string> no_name_after;  // "du", "des": articles merged with a preposition
-  std::unordered_set<std::string> staff_nouns;  // "engineers at X": an employer, no party to the facts   // "en", "usine": a place follows, not a company
+  std::unordered_set<std::string> staff_nouns;    // "engineers at X": an employer, no party to the facts
   std::unordered_set<std::string> headline_breaks;  // "over", "na": end a stretch of a title-case headline
   std::vector<std::string> headline_verb_endings;   // "s" of "Buys", "t" of "Koopt"
   bool capitalises_titles = false;  // "Chief Executive", "Wall Street": capitals alone prove nothing
   bool compounds = false;           // nouns join into one word: "softwarebedrijf", "Bouwgroep"
-  bool nationality_opens_names = false;
-  bool adjectives_after_nouns = false;  // "la citadine électrique ZV3"  // "British Fintech Alliance" (not "het Belgische X SA")
+  bool nationality_opens_names = false;  // "British Fintech Alliance" (not "het Belgische X SA")
+  bool adjectives_after_nouns = false;   // "la citadine électrique ZV3"
 };
 
 class NameData {

@@ -115,10 +115,20 @@ struct GoldLine {
   // Each side's accepted names ("Helix|Helix verification suite"); objects empty for amount-valued facts.
   std::set<std::string> subjects, objects;
   std::vector<GoldAlt> amounts;  // empty for relations
-  std::string text;              // as written, for reports
+  // The optional qualifier columns; empty when the line does not score them.
+  std::set<std::string> statuses, dates, sources;
+  std::string text;  // as written, for reports
 };
 
 struct RelFact { std::string prop, a, b; auto operator<=>(const RelFact&) const = default; };
+
+// One reified claim of the graph: its fact and its qualifiers.
+struct Claim {
+  std::string prop, s, o;  // o is empty when the object is an amount
+  std::optional<Amount> amount;
+  std::string status, date;
+  std::set<std::string> sources;
+};
 struct AmtFact { std::string prop, s, o; Amount m; bool operator==(const AmtFact&) const = default; };
 
 std::vector<GoldAlt> parse_amounts(const std::string& spec, const std::string& file, std::size_t line_no) {
@@ -160,6 +170,39 @@ std::set<std::string> alternatives(const std::string& spec, const Aliases& alias
   return out;
 }
 
+const std::set<std::string> kStatuses = {"Completed", "Announced", "Planned", "InTalks", "Reported", "Speculative", "Denied"};
+
+std::set<std::string> split_bars(const std::string& spec) {
+  std::set<std::string> out;
+  for (std::size_t start = 0, bar; start <= spec.size(); start = bar + 1) {
+    bar = spec.find('|', start);
+    if (bar == std::string::npos) bar = spec.size();
+    if (bar > start) out.insert(spec.substr(start, bar - start));
+  }
+  return out;
+}
+
+// YYYY, YYYY-MM or YYYY-MM-DD: the precisions a claim's kg:date may have.
+bool is_gold_date(const std::string& d) {
+  static const std::size_t lengths[] = {4, 7, 10};
+  if (std::find(std::begin(lengths), std::end(lengths), d.size()) == std::end(lengths)) return false;
+  for (std::size_t i = 0; i < d.size(); ++i)
+    if ((i == 4 || i == 7) ? d[i] != '-' : !std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+  return true;
+}
+
+void read_qualifiers(const std::vector<std::string>& cols, const Aliases& alias, const std::string& where, GoldLine& g) {
+  if (cols.size() > 4) g.statuses = split_bars(cols[4]);
+  for (const auto& status : g.statuses)
+    if (!kStatuses.count(status))
+      throw std::runtime_error(where + ": expected a status (Completed, Announced, Planned, InTalks, Reported, Speculative or Denied), got '" + status + "'");
+  if (cols.size() > 5) g.dates = split_bars(cols[5]);
+  for (const auto& date : g.dates)
+    if (!is_gold_date(date)) throw std::runtime_error(where + ": expected a date YYYY, YYYY-MM or YYYY-MM-DD, got '" + date + "'");
+  if (cols.size() > 6) g.sources = alternatives(cols[6], alias);
+  if (cols.size() > 7) throw std::runtime_error(where + ": expected at most 7 columns (subject, predicate, object, amount, status, date, source)");
+}
+
 std::vector<GoldLine> read_gold(const std::string& path, const Aliases& alias) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error(path + ": cannot open");
@@ -189,6 +232,7 @@ std::vector<GoldLine> read_gold(const std::string& path, const Aliases& alias) {
     }
     if (cols[2] != "-") g.objects = alternatives(cols[2], alias);
     if (cols.size() > 3 && !cols[3].empty()) g.amounts = parse_amounts(cols[3], path, line_no);
+    read_qualifiers(cols, alias, path + ":" + std::to_string(line_no), g);
     out.push_back(std::move(g));
   }
   return out;
@@ -275,6 +319,33 @@ class Graph {
     return m;
   }
 
+  std::vector<Claim> claims() const {
+    const std::string rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    std::vector<Claim> out;
+    for (const auto& [node, indexes] : by_subject_) {
+      Claim c;
+      std::string s, o;
+      bool object_is_name = false;
+      for (std::size_t i : indexes) {
+        const Triple& t = triples_[i];
+        const std::string lp = local_name(t.p);
+        if (t.p == rdf + "subject") s = t.o;
+        else if (t.p == rdf + "predicate") c.prop = local_name(t.o);
+        else if (t.p == rdf + "object") { o = t.o; object_is_name = !t.literal; }
+        else if (lp == "status") c.status = local_name(t.o);
+        else if (lp == "date" && t.literal) c.date = t.o;
+        else if (lp == "attributedTo") c.sources.insert(name(t.o));
+        else if (lp == "amount" && !c.amount) c.amount = amount_of(t.o);
+      }
+      if (s.empty() || c.prop.empty()) continue;
+      c.s = name(s);
+      if (kAmountProps.count(c.prop)) c.amount = amount_of(o);
+      else if (object_is_name) c.o = name(o);
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+
   void facts(std::set<RelFact>& rel, std::vector<AmtFact>& amt) const {
     const std::string rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     for (const auto& t : triples_) {
@@ -352,6 +423,56 @@ Score score(const std::vector<const GoldLine*>& gold, const std::vector<Fact>& f
   return s;
 }
 
+bool claim_matches(const GoldLine& g, const Claim& c) {
+  if (!g.amounts.empty()) return c.amount && amt_match(g, AmtFact{c.prop, c.s, c.o, *c.amount});
+  std::string a = c.s, b = c.o;
+  if (kSymmetric.count(c.prop) && b < a) std::swap(a, b);
+  return !c.o.empty() && rel_match(g, RelFact{c.prop, a, b});
+}
+
+// A gold fact's status is right when every claim behind it has one of the gold's statuses; its date
+// when some claim gives one of the gold's dates and none gives another. A claim that names a source
+// the gold line does not give is a wrong attribution, on any fact found.
+void score_qualifiers(const std::vector<GoldLine>& gold, const std::vector<Claim>& claims, EvalReport& report) {
+  for (const auto& g : gold) {
+    std::vector<const Claim*> behind;
+    for (const auto& c : claims)
+      if (claim_matches(g, c)) behind.push_back(&c);
+    if (behind.empty()) continue;
+    for (const Claim* c : behind) {
+      if (c->sources.empty()) continue;
+      ++report.source.attributed;
+      for (const auto& source : c->sources)
+        if (!g.sources.count(source)) {
+          ++report.source.wrong;
+          report.qualifier_errors.push_back("source      " + source + "  on  " + g.text);
+          break;
+        }
+    }
+    if (!g.required) continue;
+    if (!g.sources.empty()) {
+      ++report.source.expected;
+      const bool credited = std::any_of(behind.begin(), behind.end(), [&](const Claim* c) {
+        return std::any_of(c->sources.begin(), c->sources.end(), [&](const std::string& x) { return g.sources.count(x) != 0; });
+      });
+      if (credited) ++report.source.recalled;
+    }
+    if (!g.statuses.empty()) {
+      ++report.status.scored;
+      const auto off = std::find_if(behind.begin(), behind.end(), [&](const Claim* c) { return !g.statuses.count(c->status); });
+      if (off == behind.end()) ++report.status.right;
+      else report.qualifier_errors.push_back("status      " + (*off)->status + "  on  " + g.text);
+    }
+    if (!g.dates.empty()) {
+      ++report.date.scored;
+      const bool given = std::any_of(behind.begin(), behind.end(), [&](const Claim* c) { return g.dates.count(c->date) != 0; });
+      const auto off = std::find_if(behind.begin(), behind.end(), [&](const Claim* c) { return !c->date.empty() && !g.dates.count(c->date); });
+      if (given && off == behind.end()) ++report.date.right;
+      else report.qualifier_errors.push_back("date        " + (off == behind.end() ? std::string("none") : (*off)->date) + "  on  " + g.text);
+    }
+  }
+}
+
 std::string describe_amount(const Amount& m) {
   std::ostringstream out;
   out << std::setprecision(12);
@@ -402,6 +523,7 @@ EvalReport evaluate(const EvalOptions& options) {
   count_entities(gold, graph.all_names(), report);
   report.relations = score(rel_gold, rel, rel_match, &report.missed, &report.unexpected, rel_text);
   report.amounts = score(amt_gold, amt, amt_match, &report.missed, &report.unexpected, amt_text);
+  score_qualifiers(gold, graph.claims(), report);
 
   std::set<std::string> properties(kRelations.begin(), kRelations.end());
   properties.insert(kAmountProps.begin(), kAmountProps.end());
@@ -445,11 +567,31 @@ void print_report(const EvalReport& report, bool verbose, std::ostream& out) {
         << report.entities_expected << " of the companies and people the facts are about are in the graph ("
         << std::setprecision(2) << static_cast<double>(report.entities_found) / static_cast<double>(report.entities_expected)
         << ")\n";
+  auto share = [&](std::size_t right, std::size_t of) {
+    out << right << "/" << of << " (" << std::setprecision(2) << (of ? static_cast<double>(right) / static_cast<double>(of) : 1.0) << ")";
+  };
+  if (report.status.scored > 0) {
+    out << std::left << std::setw(14) << "status" << std::right << " right on ";
+    share(report.status.right, report.status.scored);
+    out << " of the facts found that the gold qualifies\n";
+  }
+  if (report.date.scored > 0) {
+    out << std::left << std::setw(14) << "date" << std::right << " right on ";
+    share(report.date.right, report.date.scored);
+    out << " of the facts found that the gold dates\n";
+  }
+  if (report.source.attributed > 0 || report.source.expected > 0) {
+    out << std::left << std::setw(14) << "source" << std::right << " " << report.source.wrong << " of "
+        << report.source.attributed << " attributed claims name a source their gold does not give; credited on ";
+    share(report.source.recalled, report.source.expected);
+    out << " of the facts found that the gold sources\n";
+  }
   if (verbose) {
     out << "\n";
     for (const auto& e : report.entities_missed) out << "  no entity   " << e << "\n";
     for (const auto& m : report.missed) out << "  " << m << "\n";
     for (const auto& u : report.unexpected) out << "  " << u << "\n";
+    for (const auto& q : report.qualifier_errors) out << "  " << q << "\n";
   }
   out << "F1 relations=" << std::setprecision(2) << report.relations.f1 << " amounts=" << report.amounts.f1 << "\n";
 }

@@ -293,3 +293,67 @@ TEST_CASE("gold names accept alternatives; the report counts the gold facts' ent
   CHECK_THAT(out.str(), Contains("3/4 of the companies and people the facts are about are in the graph"));
   CHECK_THAT(out.str(), Contains("no entity   jane roe"));
 }
+
+// Two claims of "Valdora fundedBy Kovra" (one dated, one not, one crediting Bloomberg) and one claim of
+// "Valdora raised 5e6 EUR" with its own status and date.
+std::string qualified_graph() {
+  return std::string(kPrefixes) +
+         "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+         "kge:Valdora rdfs:label \"Valdora\" ; kg:fundedBy kge:Kovra ; kg:raised kgm:a .\n"
+         "kge:Kovra rdfs:label \"Kovra\" .\nkge:Bloomberg rdfs:label \"Bloomberg\" .\n"
+         "kgm:a kg:currency \"EUR\" ; kg:value 5000000 .\n"
+         "kge:c1 rdf:subject kge:Valdora ; rdf:predicate kg:fundedBy ; rdf:object kge:Kovra ;\n"
+         "  kg:status kg:Completed ; kg:date \"2025-06-10\"^^xsd:date .\n"
+         "kge:c2 rdf:subject kge:Valdora ; rdf:predicate kg:fundedBy ; rdf:object kge:Kovra ;\n"
+         "  kg:status kg:Completed ; kg:attributedTo kge:Bloomberg .\n"
+         "kge:c3 rdf:subject kge:Valdora ; rdf:predicate kg:raised ; rdf:object kgm:a ;\n"
+         "  kg:status kg:Announced ; kg:date \"2024\"^^xsd:gYear .\n";
+}
+
+kg::EvalReport score_qualified(const std::string& gold) {
+  const TempDir dir;
+  kg::EvalOptions options;
+  options.gold = dir.write("gold.tsv", gold);
+  options.graph = dir.write("graph.ttl", qualified_graph());
+  return kg::evaluate(options);
+}
+
+TEST_CASE("status, date and source columns score the claims behind each fact found", "[eval][qualifiers]") {
+  SECTION("every claim's status must be one the gold gives; a date given by some claim and contradicted by none") {
+    const auto report = score_qualified("Valdora\tfundedBy\tKovra\t\tCompleted\t2025-06-10\tBloomberg\n"
+                                        "Valdora\traised\t-\t5e6 EUR\tCompleted|Announced\t2025\n");
+    CHECK(report.status.scored == 2);
+    CHECK(report.status.right == 2);
+    CHECK(report.date.scored == 2);
+    CHECK(report.date.right == 1);  // the round is dated 2024, not 2025
+    CHECK(report.source.attributed == 1);
+    CHECK(report.source.wrong == 0);
+    CHECK(report.source.expected == 1);
+    CHECK(report.source.recalled == 1);
+  }
+  SECTION("a source the gold does not give is a wrong attribution; a status off the gold's is wrong") {
+    const auto report = score_qualified("Valdora\tfundedBy\tKovra\t\tAnnounced\n");
+    CHECK(report.status.right == 0);
+    CHECK(report.source.wrong == 1);
+    std::ostringstream out;
+    kg::print_report(report, true, out);
+    CHECK_THAT(out.str(), Contains("status         right on 0/1"));
+    CHECK_THAT(out.str(), Contains("1 of 1 attributed claims name a source their gold does not give"));
+    CHECK_THAT(out.str(), Contains("source      bloomberg  on  Valdora\tfundedBy\tKovra"));
+  }
+  SECTION("facts not found and columns left empty are not scored") {
+    const auto report = score_qualified("Valdora\tceo\tJane Roe\t\tCompleted\t2025\n"
+                                        "Valdora\traised\t-\t5e6 EUR\n");
+    CHECK(report.status.scored == 0);
+    CHECK(report.date.scored == 0);
+  }
+  SECTION("a bad status or date is an error with file and line") {
+    const TempDir dir;
+    kg::EvalOptions options;
+    options.graph = dir.write("graph.ttl", qualified_graph());
+    options.gold = dir.write("gold.tsv", "# header\nValdora\tfundedBy\tKovra\t\tDone\n");
+    CHECK_THAT(error_of(options), StartsWith(options.gold + ":2: expected a status"));
+    options.gold = dir.write("gold2.tsv", "Valdora\tfundedBy\tKovra\t\tCompleted\tJune 2025\n");
+    CHECK_THAT(error_of(options), StartsWith(options.gold + ":1: expected a date YYYY, YYYY-MM or YYYY-MM-DD"));
+  }
+}

@@ -105,6 +105,16 @@ class Explainer {
     return out + ", confidence " + confidence + ")";
   }
 
+  // Why the claim got its status, date and source.
+  std::string qualifier_reasons(const ArticleAnalysis& a, const Fact& f) const {
+    std::string out = "status " + f.status + (f.status_cue.empty() ? " (no cue in its clause: the default)" : " (cue \"" + f.status_cue + "\")");
+    if (f.date >= 0) out += "; date " + a.dates[static_cast<std::size_t>(f.date)].lexical() + " (" + f.date_reason + ")";
+    else out += "; no date (none in the sentence outside background phrases)";
+    if (f.attribution >= 0)
+      out += "; source " + a.entities[static_cast<std::size_t>(f.attribution)].name + " (" + f.attribution_reason + ")";
+    return out;
+  }
+
   void sentence(const ArticleAnalysis& a, const CompiledPack& pack, std::uint32_t s, const std::vector<Fact>& facts,
                 const Rule* why_not) {
     const auto& mentions = a.mentions[s];
@@ -117,7 +127,6 @@ class Explainer {
       for (const auto& m : mentions) out_ << mention_text(a, m) << " ";
       out_ << "\n";
     }
-    if (!matches.empty()) out_ << "    " << paint_("status", kDim) << " " << pack.status_of(units) << "\n";
     for (const auto& m : matches) {
       out_ << "    " << paint_("rule", kDim) << " " << paint_(m.rule->id, kYellow) << " (" << m.rule->file << ":"
            << m.rule->line << ") matched \"" << units_text(a, units, m.unit_begin, m.unit_end) << "\"\n";
@@ -128,7 +137,10 @@ class Explainer {
       }
     }
     for (const auto& f : facts)
-      if (f.sentence == s) out_ << "    " << paint_("fact", kDim) << " " << fact_text(a, f) << "  by " << f.rule->id << "\n";
+      if (f.sentence == s) {
+        out_ << "    " << paint_("fact", kDim) << " " << fact_text(a, f) << "  by " << f.rule->id << "\n";
+        out_ << "         " << paint_("why", kDim) << " " << qualifier_reasons(a, f) << "\n";
+      }
     if (why_not) progress(a, pack, s, units, *why_not);
   }
 

@@ -344,7 +344,18 @@ CompiledPack::CompiledPack(RulePack pack) : pack_(std::move(pack)) {
       phrases.push_back(std::move(ids));
     }
     status_ids_.push_back(std::move(phrases));
+    const auto& wide = pack_.sentence_statuses;
+    status_sentence_wide_.push_back(std::find(wide.begin(), wide.end(), cue.status) != wide.end());
   }
+  const auto intern_phrases = [&](const std::vector<std::vector<std::string>>& phrases, std::vector<std::vector<std::uint32_t>>& into) {
+    for (const auto& phrase : phrases) {
+      std::vector<std::uint32_t> ids;
+      for (const auto& key : phrase) ids.push_back(intern(key));
+      into.push_back(std::move(ids));
+    }
+  };
+  intern_phrases(pack_.clause_breaks, clause_break_ids_);
+  intern_phrases(pack_.background_dates, background_date_ids_);
   word_keys_.resize(word_ids_.size());
   for (const auto& [key, id] : word_ids_) word_keys_[id] = key;
   status_by_word_.resize(word_ids_.size());
@@ -665,6 +676,71 @@ std::string CompiledPack::status_of(const std::vector<Unit>& units) const {
 
 namespace {
 
+bool phrase_at(const std::vector<Unit>& units, std::size_t u, const std::vector<std::uint32_t>& phrase) {
+  if (u + phrase.size() > units.size()) return false;
+  for (std::size_t j = 0; j < phrase.size(); ++j)
+    if (units[u + j].word != phrase[j]) return false;
+  return true;
+}
+
+}  // namespace
+
+bool CompiledPack::breaks_clause_at(const std::vector<Unit>& units, std::size_t u) const {
+  return units[u].word != kNoWord &&
+         std::any_of(clause_break_ids_.begin(), clause_break_ids_.end(), [&](const auto& phrase) { return phrase_at(units, u, phrase); });
+}
+
+std::pair<std::uint32_t, std::uint32_t> CompiledPack::clause_of(const std::vector<Unit>& units, const RuleMatch& match) const {
+  std::uint32_t begin = match.unit_begin, end = match.unit_end;
+  while (begin > 0 && !breaks_clause_at(units, begin - 1)) --begin;
+  while (end < units.size() && !breaks_clause_at(units, end)) ++end;
+  return {begin, end};
+}
+
+bool CompiledPack::has_cue_of(const std::vector<Unit>& units, const std::string& status) const {
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    if (units[u].word == kNoWord) continue;
+    for (std::size_t c : status_by_word_[units[u].word]) {
+      if (pack_.status_cues[c].status != status) continue;
+      for (const auto& phrase : status_ids_[c])
+        if (phrase_at(units, u, phrase)) return true;
+    }
+  }
+  return false;
+}
+
+std::string CompiledPack::status_of(const std::vector<Unit>& units, const RuleMatch& match, std::string& cue) const {
+  const auto [clause_begin, clause_end] = clause_of(units, match);
+  std::size_t best = status_ids_.size();
+  std::size_t best_phrase = 0;
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    if (units[u].word == kNoWord) continue;
+    const bool in_clause = u >= clause_begin && u < clause_end;
+    for (std::size_t c : status_by_word_[units[u].word]) {
+      if (c >= best || !(in_clause || status_sentence_wide_[c])) continue;
+      for (std::size_t p = 0; p < status_ids_[c].size(); ++p)
+        if (phrase_at(units, u, status_ids_[c][p])) { best = c; best_phrase = p; break; }
+    }
+  }
+  if (best == status_ids_.size()) {
+    cue.clear();
+    return pack_.default_status;
+  }
+  cue.clear();
+  for (const auto& key : pack_.status_cues[best].phrases[best_phrase]) cue += (cue.empty() ? "" : " ") + key;
+  return pack_.status_cues[best].status;
+}
+
+bool CompiledPack::background_date_at(const std::vector<Unit>& units, std::uint32_t u) const {
+  // "founded in 1971", "opgericht in 1971", "since 2019": the cue and at most one word between.
+  for (std::uint32_t back = 1; back <= 3 && back <= u; ++back)
+    for (const auto& phrase : background_date_ids_)
+      if (phrase.size() <= u - (back - 1) && phrase_at(units, u - back - phrase.size() + 1, phrase)) return true;
+  return false;
+}
+
+namespace {
+
 // Entities a capture holds: one mention, or every name of a coordinated list.
 std::vector<std::int32_t> captured_entities(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
                                             const CaptureSpan& span, TypeMask types, bool* coreferent) {
@@ -693,8 +769,37 @@ std::int32_t captured_value(const ArticleAnalysis& a, std::uint32_t sentence, co
   return -1;
 }
 
-std::int32_t sentence_date(const ArticleAnalysis& a, std::uint32_t sentence) {
-  return sentence < a.sentence_dates.size() ? a.sentence_dates[sentence] : -1;
+std::int32_t date_at(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units, std::uint32_t u) {
+  if (units[u].mention < 0) return -1;
+  const Mention& m = a.mentions[sentence][static_cast<std::size_t>(units[u].mention)];
+  return m.type == MentionType::date ? m.value : -1;
+}
+
+// The date of the event a match states, and where it was read: in the matched words (outside a
+// clause they enclose: "X, which was founded in 2019, bought Y"), else nearest in the match's
+// clause, else anywhere in the sentence; never a date a background cue owns ("founded in 1971").
+std::pair<std::int32_t, std::string> event_date(const CompiledPack& pack, const ArticleAnalysis& a, std::uint32_t sentence,
+                                                const std::vector<Unit>& units, const RuleMatch& match, bool founding) {
+  // A founding date is background to a round, but it is the founder fact's own date.
+  const auto usable = [&](std::uint32_t u) {
+    return date_at(a, sentence, units, u) >= 0 && (founding || !pack.background_date_at(units, u));
+  };
+  bool nested = false;
+  for (std::uint32_t u = match.unit_begin; u < match.unit_end; ++u) {
+    if (pack.breaks_clause_at(units, u)) nested = true;
+    else if (nested && units[u].mention < 0 && a.text.tokens[units[u].token_begin].key == ",") nested = false;
+    else if (!nested && usable(u)) return {date_at(a, sentence, units, u), "in the matched words"};
+  }
+  const auto [clause_begin, clause_end] = pack.clause_of(units, match);
+  for (std::uint32_t step = 1; step < units.size(); ++step) {
+    if (match.unit_end - 1 + step < clause_end && usable(match.unit_end - 1 + step))
+      return {date_at(a, sentence, units, match.unit_end - 1 + step), "in the fact's clause"};
+    if (match.unit_begin >= clause_begin + step && usable(match.unit_begin - step))
+      return {date_at(a, sentence, units, match.unit_begin - step), "in the fact's clause"};
+  }
+  for (std::uint32_t u = 0; u < units.size(); ++u)
+    if ((u < clause_begin || u >= clause_end) && usable(u)) return {date_at(a, sentence, units, u), "elsewhere in the sentence"};
+  return {-1, ""};
 }
 
 }  // namespace
@@ -771,10 +876,15 @@ const CompiledPack* Extractor::pack(Lang lang) const {
   return it == compiled_.end() ? nullptr : it->second.get();
 }
 
-void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence,
-                     const std::vector<Unit>& units, const RuleMatch& match, const std::string& status,
-                     std::int32_t attribution, std::int32_t article_topic, std::vector<Fact>& out) const {
+void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units, const RuleMatch& match,
+                     const std::pair<std::int32_t, std::string>& citation, std::int32_t article_topic,
+                     std::vector<Fact>& out) const {
   const Rule& rule = *match.rule;
+  const CompiledPack& compiled = *pack(a.text.lang);
+  std::string status_cue;
+  const std::string status = compiled.status_of(units, match, status_cue);
+  const bool founding = std::any_of(rule.emits.begin(), rule.emits.end(), [](const Emit& e) { return e.property == "founder"; });
+  const auto [date, date_reason] = event_date(compiled, a, sentence, units, match, founding);
   const std::uint32_t token_begin = units[match.unit_begin].token_begin;
   const std::uint32_t token_end = units[match.unit_end - 1].token_end;
   for (const auto& e : rule.emits) {
@@ -792,7 +902,10 @@ void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence,
     Fact base;
     base.property = e.property;
     base.status = e.status.empty() ? status : e.status;
-    base.attribution = attribution;
+    base.status_cue = e.status.empty() ? status_cue : "the rule's own status";
+    if (e.status.empty() && status_cue.empty()) base.status = compiled.default_status(e.property);
+    base.attribution = citation.first;
+    base.attribution_reason = citation.second;
     base.rule = &rule;
     base.sentence = sentence;
     base.token_begin = token_begin;
@@ -800,7 +913,8 @@ void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence,
     base.implicit = e.subject == kTopic || e.object == kTopic;
     if (e.amount >= 0) base.amount = captured_value(a, sentence, units, match.captures[static_cast<std::size_t>(e.amount)], MentionType::money);
     base.date = e.date >= 0 ? captured_value(a, sentence, units, match.captures[static_cast<std::size_t>(e.date)], MentionType::date)
-                            : sentence_date(a, sentence);
+                            : date;
+    base.date_reason = e.date >= 0 ? "the rule's date" : date_reason;
     if (is_amount_property(e.property)) {
       base.object_money = captured_value(a, sentence, units, match.captures[static_cast<std::size_t>(e.object)], MentionType::money);
       if (base.object_money < 0) continue;
@@ -928,6 +1042,39 @@ void drop_conflicts(std::vector<Fact>& found) {
               found.end());
 }
 
+// Does sentence s open a paragraph (a blank line before it)?
+bool opens_paragraph(const ArticleAnalysis& a, std::uint32_t s) {
+  if (s == 0) return true;
+  const std::string_view gap =
+      std::string_view(a.text.text).substr(a.text.sentences[s - 1].end, a.text.sentences[s].begin - a.text.sentences[s - 1].end);
+  const auto first = gap.find('\n');
+  return first != std::string_view::npos && gap.find('\n', first + 1) != std::string_view::npos;
+}
+
+// The source each sentence's claims are credited to, and why. A sentence's own citation ("according
+// to Reuters") is its claims'; a news outlet cited earlier in the paragraph also stands for a later
+// sentence there that relays ("the agency reported", "reportedly"); nothing reaches further.
+std::vector<std::pair<std::int32_t, std::string>> cite(const CompiledPack& pack, const ArticleAnalysis& a,
+                                                       const std::vector<std::vector<Unit>>& units,
+                                                       const std::vector<std::int32_t>& attributions) {
+  std::vector<std::pair<std::int32_t, std::string>> out(attributions.size(), {-1, ""});
+  std::int32_t paragraph_outlet = -1;
+  std::uint32_t cited_in = 0;
+  for (std::uint32_t s = 0; s < attributions.size(); ++s) {
+    if (opens_paragraph(a, s)) paragraph_outlet = -1;
+    if (attributions[s] >= 0) {
+      out[s] = {attributions[s], "cited in this sentence"};
+      if (a.entities[static_cast<std::size_t>(attributions[s])].outlet) {
+        paragraph_outlet = attributions[s];
+        cited_in = s;
+      }
+    } else if (paragraph_outlet >= 0 && pack.has_cue_of(units[s], "Reported")) {
+      out[s] = {paragraph_outlet, "cited in sentence " + std::to_string(cited_in + 1) + " of the paragraph, relayed here"};
+    }
+  }
+  return out;
+}
+
 bool is_office(const std::string& property) { return property == "ceo" || property == "founder" || property == "chair"; }
 
 // A fact about the article's topic gives way to one the sentence states explicitly about the same
@@ -951,16 +1098,12 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
   if (!compiled) return facts;
   std::vector<std::vector<Unit>> units(a.text.sentences.size());
   std::vector<std::int32_t> attributions(a.text.sentences.size(), -1);
-  std::int32_t article_attribution = -1;
   for (std::uint32_t s = 0; s < a.text.sentences.size(); ++s) {
     units[s] = compiled->units(a, s);
     attributions[s] = compiled->attribution_of(a, s, units[s]);
-    // What one sentence credits ("according to the company") stays with it; only a news outlet
-    // credited somewhere stands for the whole article.
-    if (article_attribution < 0 && attributions[s] >= 0 && a.entities[static_cast<std::size_t>(attributions[s])].outlet)
-      article_attribution = attributions[s];
   }
-  std::set<std::string> seen;
+  const auto citations = cite(*compiled, a, units, attributions);
+  std::unordered_map<std::string, std::size_t> seen;  // fact key -> index in facts
   std::map<std::int32_t, std::int32_t> affiliation;  // person -> the organisation a stated fact ties them to
   ArticleTopic topic(a);
   for (std::uint32_t s = 0; s < a.text.sentences.size(); ++s) {
@@ -970,10 +1113,8 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
       if (m.generic && topic.is_investor(m.entity) && topic.current() >= 0) m.entity = topic.current();
     const auto matches = compiled->match(a, s, units[s]);
     if (matches.empty()) continue;
-    const std::string status = compiled->status_of(units[s]);
-    const std::int32_t attribution = attributions[s] >= 0 ? attributions[s] : article_attribution;
     std::vector<Fact> found;
-    for (const auto& m : matches) emit(a, s, units[s], m, status, attribution, topic.current(), found);
+    for (const auto& m : matches) emit(a, s, units[s], m, citations[s], topic.current(), found);
     // "Veritas was founded by Marieke de Jong. De Jong, who remains chief executive, ...": a person
     // the article has tied to an organisation holds the office there, whatever the topic.
     for (auto& f : found)
@@ -999,7 +1140,15 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
       }
       if (f.property == "fundedBy" && f.object >= 0) topic.investor(f.object);
       if (!f.implicit && is_office(f.property) && f.object >= 0) affiliation.emplace(f.object, f.subject);
-      if (seen.insert(fact_key(a, f)).second) facts.push_back(std::move(f));
+      const auto [kept, fresh] = seen.emplace(fact_key(a, f), facts.size());
+      if (fresh) {
+        facts.push_back(std::move(f));
+      } else if (Fact& first = facts[kept->second]; first.date < 0 && f.date >= 0) {
+        // "Génovia lève 85 millions" (a headline), then "Génovia a annoncé jeudi une levée de 85
+        // millions": the claim kept is the first, dated by the sentence that dates the same fact.
+        first.date = f.date;
+        first.date_reason = "from sentence " + std::to_string(f.sentence + 1) + ", which states the same fact";
+      }
     }
   }
   return facts;

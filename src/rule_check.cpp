@@ -100,6 +100,11 @@ std::vector<std::string> check_rule_pack(const RulePack& pack) {
   file_scope.file = pack.file;
   for (const auto& cue : pack.status_cues) check_status(file_scope, cue.line, cue.column, cue.status, out);
   check_status(file_scope, pack.default_status_line, pack.default_status_column, pack.default_status, out);
+  for (const auto& [property, status] : pack.default_status_for) {
+    check_status(file_scope, 0, 0, status, out);
+    if (!is_fact_property(property))
+      out.push_back(pack.file + ": default-status ... for: expected fact properties of the ontology, got '" + property + "'");
+  }
   return out;
 }
 

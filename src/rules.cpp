@@ -126,9 +126,12 @@ class PackParser {
     if (head.text == "status") return status();
     if (head.text == "default-status") return default_status();
     if (head.text == "attribution") return attribution(head);
+    if (head.text == "clause-break") return cue_line(pack_.clause_breaks, "clause-break");
+    if (head.text == "background-date") return cue_line(pack_.background_dates, "background-date");
+    if (head.text == "sentence-status") return sentence_status();
     if (head.text == "rule") return rule(head);
     if (head.text == "match" || head.text == "emit") fail(head, "expected '" + head.text + "' to be indented under a 'rule' line");
-    fail(head, "expected a keyword (language, list, status, default-status, attribution, rule), got '" + head.text + "'");
+    fail(head, "expected a keyword (language, list, status, default-status, sentence-status, clause-break, background-date, attribution, rule), got '" + head.text + "'");
   }
 
   const Lexeme& peek() const { return lexemes_[pos_]; }
@@ -195,8 +198,34 @@ class PackParser {
     pack_.status_cues.push_back(StatusCue{name.text, std::move(cues), line_no_, name.column});
   }
 
+  // "clause-break = ; which who": phrases added to the pack's list of that kind.
+  void cue_line(std::vector<std::vector<std::string>>& into, const std::string& keyword) {
+    expect(Lexeme::Kind::equals, "'=' after " + keyword);
+    auto cues = items();
+    if (cues.empty()) fail(peek(), "expected at least one word or \"phrase\" after '" + keyword + " ='");
+    into.insert(into.end(), cues.begin(), cues.end());
+  }
+
+  // "sentence-status Denied Reported"
+  void sentence_status() {
+    if (peek().kind == Lexeme::Kind::end) fail(peek(), "expected at least one status name");
+    while (peek().kind != Lexeme::Kind::end) {
+      const Lexeme name = expect(Lexeme::Kind::word, "a status name");
+      const bool declared = std::any_of(pack_.status_cues.begin(), pack_.status_cues.end(),
+                                        [&](const StatusCue& cue) { return cue.status == name.text; });
+      if (!declared) fail(name, "expected a status with cues on a 'status' line above, got '" + name.text + "'");
+      pack_.sentence_statuses.push_back(name.text);
+    }
+  }
+
   void default_status() {
     const Lexeme name = expect(Lexeme::Kind::word, "a status name");
+    if (peek().kind == Lexeme::Kind::word && peek().text == "for") {
+      next();
+      if (peek().kind == Lexeme::Kind::end) fail(peek(), "expected at least one property after 'for'");
+      while (peek().kind != Lexeme::Kind::end) pack_.default_status_for[expect(Lexeme::Kind::word, "a property name").text] = name.text;
+      return;
+    }
     pack_.default_status = name.text;
     pack_.default_status_line = line_no_;
     pack_.default_status_column = name.column;
@@ -464,6 +493,10 @@ std::map<Lang, RulePack> load_rule_packs(const std::vector<std::filesystem::path
       }
       base.status_cues.insert(base.status_cues.begin(), extra.status_cues.begin(), extra.status_cues.end());
       base.attributions.insert(base.attributions.end(), extra.attributions.begin(), extra.attributions.end());
+      base.clause_breaks.insert(base.clause_breaks.end(), extra.clause_breaks.begin(), extra.clause_breaks.end());
+      base.background_dates.insert(base.background_dates.end(), extra.background_dates.begin(), extra.background_dates.end());
+      base.sentence_statuses.insert(base.sentence_statuses.end(), extra.sentence_statuses.begin(), extra.sentence_statuses.end());
+      for (const auto& [property, status] : extra.default_status_for) base.default_status_for[property] = status;
     }
   }
   return packs;

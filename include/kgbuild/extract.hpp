@@ -25,6 +25,9 @@ struct Fact {
   std::int32_t date = -1;           // ArticleAnalysis::dates
   std::string status;               // kg:Status local name
   std::int32_t attribution = -1;    // entity credited ("according to Reuters")
+  // Why the claim got its qualifiers, for `explain`: the status cue ("" for the default), where the
+  // date was read, where the source was cited.
+  std::string status_cue, date_reason, attribution_reason;
   const Rule* rule = nullptr;
   std::uint32_t sentence = 0;
   std::uint32_t token_begin = 0, token_end = 0;  // the evidence: what the rule matched
@@ -100,6 +103,19 @@ class CompiledPack {
                                     const std::vector<Unit>& units, const WordSet& present) const;
   RuleProgress progress(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
   std::string status_of(const std::vector<Unit>& units) const;  // the sentence's status, from its cues
+  // The status of a fact a match states: the strongest cue in the match's clause, or a cue that
+  // speaks for the whole sentence; `cue` gets the cue's words ("" for the pack's default).
+  std::string status_of(const std::vector<Unit>& units, const RuleMatch& match, std::string& cue) const;
+  // The units [begin, end) of the clause around a match: up to the clause breaks on either side.
+  std::pair<std::uint32_t, std::uint32_t> clause_of(const std::vector<Unit>& units, const RuleMatch& match) const;
+  // Does a background cue ("founded", "since") end just before unit u?
+  bool background_date_at(const std::vector<Unit>& units, std::uint32_t u) const;
+  const std::string& default_status(const std::string& property) const {
+    const auto it = pack_.default_status_for.find(property);
+    return it == pack_.default_status_for.end() ? pack_.default_status : it->second;
+  }
+  bool has_cue_of(const std::vector<Unit>& units, const std::string& status) const;  // anywhere in the sentence
+  bool breaks_clause_at(const std::vector<Unit>& units, std::size_t u) const;
   std::int32_t attribution_of(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
 
  private:
@@ -151,6 +167,8 @@ class CompiledPack {
   Index rules_, attributions_;
   std::vector<std::vector<std::size_t>> status_by_word_;     // word id -> status cues starting with it
   std::vector<std::vector<std::vector<std::uint32_t>>> status_ids_;  // cue -> phrases as ids
+  std::vector<bool> status_sentence_wide_;                   // cue -> its status speaks for the sentence
+  std::vector<std::vector<std::uint32_t>> clause_break_ids_, background_date_ids_;
 };
 
 // The organisation TOPIC stands for in a match (see docs/rules.md), or -1: the sentence's own
@@ -167,9 +185,9 @@ class Extractor {
   std::vector<Fact> extract(ArticleAnalysis& a) const;
   const CompiledPack* pack(Lang lang) const;
   // The facts one match emits (before deduplication).
-  void emit(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
-            const RuleMatch& match, const std::string& status, std::int32_t attribution, std::int32_t topic,
-            std::vector<Fact>& out) const;
+  // `citation` is the source the claims are credited to (-1 for none) and why.
+  void emit(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units, const RuleMatch& match,
+            const std::pair<std::int32_t, std::string>& citation, std::int32_t topic, std::vector<Fact>& out) const;
 
  private:
   std::map<Lang, std::unique_ptr<CompiledPack>> compiled_;

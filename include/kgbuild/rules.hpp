@@ -91,7 +91,16 @@ struct RulePack {
   std::vector<StatusCue> status_cues;  // in precedence order
   std::string default_status = "Announced";
   std::size_t default_status_line = 0, default_status_column = 0;
+  // "default-status Completed for raised fundedBy": a property's own default, where its facts are
+  // events that a plain statement reports as done ("X raised $5m").
+  std::map<std::string, std::string> default_status_for;
   std::vector<Rule> attributions;      // patterns binding "source"
+  // Where a clause ends ("; which", "; die"): status cues of other clauses do not reach a fact.
+  std::vector<std::vector<std::string>> clause_breaks;
+  // Words after which a date dates the background ("founded in 1971"), never a fact of the sentence.
+  std::vector<std::vector<std::string>> background_dates;
+  // Statuses whose cues speak for the whole sentence ("according to", "denied"), not one clause.
+  std::vector<std::string> sentence_statuses;
 };
 
 // Reads one pack; throws RuleError on the first problem.

@@ -1012,10 +1012,17 @@ bool exclusive(const std::string& a, const std::string& b) {
   return (a == "acquiredBy" && b == "fundedBy") || (a == "fundedBy" && b == "acquiredBy");
 }
 
+// "Pakkit agreed to be acquired by Halvern": one takeover between a pair, in one direction.
+bool reversed_takeover(const Fact& f, const Fact& g) {
+  return f.property == "acquiredBy" && g.property == "acquiredBy" && g.subject == f.object && g.object == f.subject;
+}
+
 void drop_conflicts(std::vector<Fact>& found) {
   auto loses = [&](const Fact& f) {
     return std::any_of(found.begin(), found.end(), [&](const Fact& g) {
-      if (!exclusive(f.property, g.property) || g.rule->priority <= f.rule->priority) return false;
+      if (g.rule->priority <= f.rule->priority) return false;
+      if (reversed_takeover(f, g)) return true;
+      if (!exclusive(f.property, g.property)) return false;
       return (g.subject == f.subject && g.object == f.object) || (g.subject == f.object && g.object == f.subject);
     });
   };
@@ -1037,8 +1044,15 @@ void drop_conflicts(std::vector<Fact>& found) {
              return g.property == f.property && g.object_money == f.object_money && g.subject != f.subject && stronger(g, f);
            });
   };
+  // "X was acquired by Y in a deal valued at $7 billion": the deal's price, not Y's valuation (a
+  // deal "that values the target at" it is the target's, too).
+  auto deal_price = [&](const Fact& f) {
+    return f.property == "valuation" && std::any_of(found.begin(), found.end(), [&](const Fact& g) {
+             return g.property == "acquiredBy" && g.amount >= 0 && g.amount == f.object_money && g.subject != f.subject;
+           });
+  };
   found.erase(std::remove_if(found.begin(), found.end(),
-                             [&](const Fact& f) { return loses(f) || investor_raising(f) || amount_taken(f); }),
+                             [&](const Fact& f) { return loses(f) || investor_raising(f) || amount_taken(f) || deal_price(f); }),
               found.end());
 }
 

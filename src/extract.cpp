@@ -790,6 +790,10 @@ std::pair<std::int32_t, std::string> event_date(const CompiledPack& pack, const 
     else if (nested && units[u].mention < 0 && a.text.tokens[units[u].token_begin].key == ",") nested = false;
     else if (!nested && usable(u)) return {date_at(a, sentence, units, u), "in the matched words"};
   }
+  // The fact may be the enclosed clause's own ("Nvidia, which completed its purchase of Run:ai last
+  // December"): its dates come next.
+  for (std::uint32_t u = match.unit_begin; u < match.unit_end; ++u)
+    if (usable(u)) return {date_at(a, sentence, units, u), "in the matched words"};
   const auto [clause_begin, clause_end] = pack.clause_of(units, match);
   for (std::uint32_t step = 1; step < units.size(); ++step) {
     if (match.unit_end - 1 + step < clause_end && usable(match.unit_end - 1 + step))

@@ -931,6 +931,9 @@ void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence, const std
       continue;
     }
     const auto objects = side(e.object);
+    // "Bpifrance et Partech participent également": when the article's company TOPIC stands for is
+    // itself one of the names the sentence lists, TOPIC was not what the sentence is about.
+    if (e.subject == kTopic && std::find(objects.begin(), objects.end(), subjects.front()) != objects.end()) continue;
     const bool pairs = e.subject == e.object;  // "A, B and C partner": every pair of the list
     for (std::size_t i = 0; i < subjects.size(); ++i) {
       for (std::size_t j = pairs ? i + 1 : 0; j < objects.size(); ++j) {

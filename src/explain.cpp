@@ -112,6 +112,7 @@ class Explainer {
     else out += "; no date (none in the sentence outside background phrases)";
     if (f.attribution >= 0)
       out += "; source " + a.entities[static_cast<std::size_t>(f.attribution)].name + " (" + f.attribution_reason + ")";
+    if (!f.amount_reason.empty()) out += "; amount " + f.amount_reason;
     return out;
   }
 

@@ -336,6 +336,8 @@ CompiledPack::CompiledPack(RulePack pack) : pack_(std::move(pack)) {
     for (auto& pattern : rule.patterns) intern_pattern(pattern);
   for (auto& rule : pack_.attributions)
     for (auto& pattern : rule.patterns) intern_pattern(pattern);
+  for (auto& rule : pack_.deal_amounts)
+    for (auto& pattern : rule.patterns) intern_pattern(pattern);
   for (const auto& cue : pack_.status_cues) {
     std::vector<std::vector<std::uint32_t>> phrases;
     for (const auto& phrase : cue.phrases) {
@@ -356,6 +358,7 @@ CompiledPack::CompiledPack(RulePack pack) : pack_(std::move(pack)) {
   };
   intern_phrases(pack_.clause_breaks, clause_break_ids_);
   intern_phrases(pack_.background_dates, background_date_ids_);
+  intern_phrases(pack_.earlier_cues, earlier_cue_ids_);
   word_keys_.resize(word_ids_.size());
   for (const auto& [key, id] : word_ids_) word_keys_[id] = key;
   status_by_word_.resize(word_ids_.size());
@@ -376,8 +379,11 @@ CompiledPack::CompiledPack(RulePack pack) : pack_(std::move(pack)) {
   std::stable_sort(ranked.begin(), ranked.end(), [](const Rule* x, const Rule* y) { return x->priority > y->priority; });
   for (const Rule* rule : ranked) add_entry(*rule);
   for (const auto& rule : pack_.attributions) add_entry(rule);
+  for (const auto& rule : pack_.deal_amounts) add_entry(rule);
   build_index(rules_, 0, static_cast<std::uint32_t>(pack_.rules.size()));
   build_index(attributions_, static_cast<std::uint32_t>(pack_.rules.size()), static_cast<std::uint32_t>(pack_.attributions.size()));
+  build_index(deal_amounts_, static_cast<std::uint32_t>(pack_.rules.size() + pack_.attributions.size()),
+              static_cast<std::uint32_t>(pack_.deal_amounts.size()));
   for (std::size_t i = 0; i < status_ids_.size(); ++i)
     for (const auto& phrase : status_ids_[i]) status_by_word_[phrase.front()].push_back(i);
 }
@@ -697,6 +703,13 @@ std::pair<std::uint32_t, std::uint32_t> CompiledPack::clause_of(const std::vecto
   return {begin, end};
 }
 
+bool CompiledPack::tells_earlier_event(const std::vector<Unit>& units) const {
+  for (std::size_t u = 0; u < units.size(); ++u)
+    for (const auto& phrase : earlier_cue_ids_)
+      if (phrase_at(units, u, phrase)) return true;
+  return false;
+}
+
 bool CompiledPack::has_cue_of(const std::vector<Unit>& units, const std::string& status) const {
   for (std::size_t u = 0; u < units.size(); ++u) {
     if (units[u].word == kNoWord) continue;
@@ -855,6 +868,30 @@ std::int32_t CompiledPack::attribution_of(const ArticleAnalysis& a, std::uint32_
     auto entities = captured_entities(a, sentence, units, matches.front().captures[index], source->types, nullptr);
     if (entities.empty()) return false;
     found = entities.front();
+    return true;
+  });
+  return found;
+}
+
+std::int32_t CompiledPack::deal_amount_of(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
+                                          const Rule** rule) const {
+  if (pack_.deal_amounts.empty()) return -1;
+  const auto bits = candidates(deal_amounts_, a, sentence, units);
+  if (no_bits(bits)) return -1;
+  const WordSet words = words_of(units);
+  std::vector<RuleMatch> matches;
+  std::int32_t found = -1;
+  for_each_bit(bits, [&](std::size_t e) {
+    const Entry& entry = entries_[deal_amounts_.first + e];
+    matches.clear();
+    match_entry(entry, a, sentence, units, words, matches);
+    if (matches.empty()) return false;
+    const Rule& r = *entry.rule;
+    const auto capture = std::find_if(r.captures.begin(), r.captures.end(), [](const Capture& c) { return c.name == "amount"; });
+    found = captured_value(a, sentence, units, matches.front().captures[static_cast<std::size_t>(capture - r.captures.begin())],
+                           MentionType::money);
+    if (found < 0) return false;
+    *rule = &r;
     return true;
   });
   return found;
@@ -1096,6 +1133,76 @@ std::vector<std::pair<std::int32_t, std::string>> cite(const CompiledPack& pack,
   return out;
 }
 
+// "Verhaegen neemt Tessaplast over. Met de transactie is 340 miljoen euro gemoeid.": a sentence that
+// prices a deal gives its amount to the takeover or investment the two sentences before stated
+// without one, the latest first.
+void price_earlier_deal(const CompiledPack& pack, const ArticleAnalysis& a, std::uint32_t s, const std::vector<Unit>& units,
+                        std::vector<Fact>& facts) {
+  const Rule* rule = nullptr;
+  const std::int32_t amount = pack.deal_amount_of(a, s, units, &rule);
+  if (amount < 0) return;
+  for (auto f = facts.rbegin(); f != facts.rend() && f->sentence + 2 >= s; ++f) {
+    if ((f->property != "acquiredBy" && f->property != "fundedBy") || f->implicit || f->amount >= 0) continue;
+    f->amount = amount;
+    f->amount_reason = "from sentence " + std::to_string(s + 1) + " (" + rule->id + ")";
+    return;
+  }
+}
+
+long days_since_epoch(const DateValue& d) {
+  // Howard Hinnant's days_from_civil.
+  const int y = d.year - (d.month <= 2 ? 1 : 0);
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned mp = static_cast<unsigned>(d.month + (d.month > 2 ? -3 : 9));
+  const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(d.day) - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<long>(era) * 146097 + static_cast<long>(doe) - 719468;
+}
+
+// The day the article's news happened: the first day-precise date of its first sentences that lies
+// in the week up to its publication ("said on Tuesday", "a annoncé mardi"), or -1.
+std::pair<std::int32_t, std::uint32_t> news_date(const ArticleAnalysis& a, const CompiledPack& pack,
+                                                 const std::vector<std::vector<Unit>>& units) {
+  if (!a.article_date || a.article_date->precision != DatePrecision::day) return {-1, 0};
+  const long published = days_since_epoch(*a.article_date);
+  const std::uint32_t lead = std::min<std::uint32_t>(static_cast<std::uint32_t>(a.text.sentences.size()), 5);
+  for (std::uint32_t s = 0; s < lead; ++s)
+    for (std::uint32_t u = 0; u < units[s].size(); ++u) {
+      const std::int32_t d = date_at(a, s, units[s], u);
+      if (d < 0 || pack.background_date_at(units[s], u)) continue;
+      const DateValue& date = a.dates[static_cast<std::size_t>(d)];
+      if (date.precision != DatePrecision::day) continue;
+      const long age = published - days_since_epoch(date);
+      if (age >= 0 && age <= 7) return {d, s};
+    }
+  return {-1, 0};
+}
+
+// The facts of the article's news that no sentence dates ("Lumora has raised $450mn ..." before "...,
+// the company said on Tuesday") happened on its news date: a round, a deal or a partnership of the
+// company the article is about, reported as done or announced, in a sentence without a date of its
+// own that does not tell of an earlier event ("had previously raised").
+void date_the_news(const ArticleAnalysis& a, const CompiledPack& pack, const std::vector<std::vector<Unit>>& units,
+                   const std::vector<std::int32_t>& topics, std::vector<Fact>& facts) {
+  const auto [date, where] = news_date(a, pack, units);
+  if (date < 0) return;
+  static const std::set<std::string> events = {"fundedBy", "raised", "valuation", "acquiredBy", "partner"};
+  const auto has_date = [&](std::uint32_t s) {
+    return std::any_of(a.mentions[s].begin(), a.mentions[s].end(), [](const Mention& m) { return m.type == MentionType::date; });
+  };
+  for (auto& f : facts) {
+    if (f.date >= 0 || !events.count(f.property) || (f.status != "Completed" && f.status != "Announced")) continue;
+    // A sentence with a date of its own that did not date the fact ("valued at €350m in 2022, ...")
+    // is not telling today's news.
+    if (has_date(f.sentence)) continue;
+    const std::int32_t topic = topics[f.sentence];
+    if (topic < 0 || (f.subject != topic && f.object != topic) || pack.tells_earlier_event(units[f.sentence])) continue;
+    f.date = date;
+    f.date_reason = "the article's news date, read in sentence " + std::to_string(where + 1);
+  }
+}
+
 bool is_office(const std::string& property) { return property == "ceo" || property == "founder" || property == "chair"; }
 
 // A fact about the article's topic gives way to one the sentence states explicitly about the same
@@ -1127,11 +1234,14 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
   std::unordered_map<std::string, std::size_t> seen;  // fact key -> index in facts
   std::map<std::int32_t, std::int32_t> affiliation;  // person -> the organisation a stated fact ties them to
   ArticleTopic topic(a);
+  std::vector<std::int32_t> topics(a.text.sentences.size(), -1);
   for (std::uint32_t s = 0; s < a.text.sentences.size(); ++s) {
     topic.read(s);
+    topics[s] = topic.current();
     // "Halden raised $60m in a round led by Nvidia, the company said": the company is not the investor.
     for (auto& m : a.mentions[s])
       if (m.generic && topic.is_investor(m.entity) && topic.current() >= 0) m.entity = topic.current();
+    price_earlier_deal(*compiled, a, s, units[s], facts);
     const auto matches = compiled->match(a, s, units[s]);
     if (matches.empty()) continue;
     std::vector<Fact> found;
@@ -1172,6 +1282,7 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
       }
     }
   }
+  date_the_news(a, *compiled, units, topics, facts);
   return facts;
 }
 

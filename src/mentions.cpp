@@ -1531,6 +1531,7 @@ void mark_person_too(ArticleAnalysis& a) {
 
 void MentionFinder::find(ArticleAnalysis& analysis, const std::optional<DateValue>& article_date) const {
   read(analysis, article_date);
+  analysis.article_date = article_date;
   mark_person_too(analysis);
 }
 

@@ -126,12 +126,14 @@ class PackParser {
     if (head.text == "status") return status();
     if (head.text == "default-status") return default_status();
     if (head.text == "attribution") return attribution(head);
+    if (head.text == "deal-amount") return deal_amount(head);
     if (head.text == "clause-break") return cue_line(pack_.clause_breaks, "clause-break");
     if (head.text == "background-date") return cue_line(pack_.background_dates, "background-date");
+    if (head.text == "earlier-event") return cue_line(pack_.earlier_cues, "earlier-event");
     if (head.text == "sentence-status") return sentence_status();
     if (head.text == "rule") return rule(head);
     if (head.text == "match" || head.text == "emit") fail(head, "expected '" + head.text + "' to be indented under a 'rule' line");
-    fail(head, "expected a keyword (language, list, status, default-status, sentence-status, clause-break, background-date, attribution, rule), got '" + head.text + "'");
+    fail(head, "expected a keyword (language, list, status, default-status, sentence-status, clause-break, background-date, earlier-event, attribution, deal-amount, rule), got '" + head.text + "'");
   }
 
   const Lexeme& peek() const { return lexemes_[pos_]; }
@@ -230,6 +232,21 @@ class PackParser {
     pack_.default_status_line = line_no_;
     pack_.default_status_column = name.column;
     expect_end();
+  }
+
+  void deal_amount(const Lexeme& head) {
+    Rule rule;
+    rule.id = "deal-amount@" + std::to_string(line_no_);
+    rule.lang = pack_.lang;
+    rule.file = file_;
+    rule.line = line_no_;
+    current_ = &rule;
+    rule.patterns.push_back(pattern_line(head));
+    current_ = nullptr;
+    const auto amount = std::find_if(rule.captures.begin(), rule.captures.end(), [](const Capture& c) { return c.name == "amount"; });
+    if (amount == rule.captures.end() || amount->types != static_cast<TypeMask>(1u << static_cast<unsigned>(MentionType::money)))
+      fail(head, "expected the deal-amount pattern to bind a MONEY capture named 'amount'");
+    pack_.deal_amounts.push_back(std::move(rule));
   }
 
   void attribution(const Lexeme& head) {
@@ -493,8 +510,10 @@ std::map<Lang, RulePack> load_rule_packs(const std::vector<std::filesystem::path
       }
       base.status_cues.insert(base.status_cues.begin(), extra.status_cues.begin(), extra.status_cues.end());
       base.attributions.insert(base.attributions.end(), extra.attributions.begin(), extra.attributions.end());
+      base.deal_amounts.insert(base.deal_amounts.end(), extra.deal_amounts.begin(), extra.deal_amounts.end());
       base.clause_breaks.insert(base.clause_breaks.end(), extra.clause_breaks.begin(), extra.clause_breaks.end());
       base.background_dates.insert(base.background_dates.end(), extra.background_dates.begin(), extra.background_dates.end());
+      base.earlier_cues.insert(base.earlier_cues.end(), extra.earlier_cues.begin(), extra.earlier_cues.end());
       base.sentence_statuses.insert(base.sentence_statuses.end(), extra.sentence_statuses.begin(), extra.sentence_statuses.end());
       for (const auto& [property, status] : extra.default_status_for) base.default_status_for[property] = status;
     }

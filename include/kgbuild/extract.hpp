@@ -28,6 +28,7 @@ struct Fact {
   // Why the claim got its qualifiers, for `explain`: the status cue ("" for the default), where the
   // date was read, where the source was cited.
   std::string status_cue, date_reason, attribution_reason;
+  std::string amount_reason;  // "" when the matched words gave the amount
   const Rule* rule = nullptr;
   std::uint32_t sentence = 0;
   std::uint32_t token_begin = 0, token_end = 0;  // the evidence: what the rule matched
@@ -115,8 +116,12 @@ class CompiledPack {
     return it == pack_.default_status_for.end() ? pack_.default_status : it->second;
   }
   bool has_cue_of(const std::vector<Unit>& units, const std::string& status) const;  // anywhere in the sentence
+  bool tells_earlier_event(const std::vector<Unit>& units) const;  // an earlier-event cue anywhere in the sentence
   bool breaks_clause_at(const std::vector<Unit>& units, std::size_t u) const;
   std::int32_t attribution_of(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
+  // The amount a sentence gives the deal before it (a deal-amount pattern's MONEY), or -1; `rule` its pattern.
+  std::int32_t deal_amount_of(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
+                              const Rule** rule) const;
 
  private:
   std::uint32_t intern(const std::string& key);
@@ -164,11 +169,11 @@ class CompiledPack {
   // collide), then the attributions in file order.
   std::vector<Entry> entries_;
   std::unordered_map<const Rule*, std::uint32_t> entry_of_;
-  Index rules_, attributions_;
+  Index rules_, attributions_, deal_amounts_;
   std::vector<std::vector<std::size_t>> status_by_word_;     // word id -> status cues starting with it
   std::vector<std::vector<std::vector<std::uint32_t>>> status_ids_;  // cue -> phrases as ids
   std::vector<bool> status_sentence_wide_;                   // cue -> its status speaks for the sentence
-  std::vector<std::vector<std::uint32_t>> clause_break_ids_, background_date_ids_;
+  std::vector<std::vector<std::uint32_t>> clause_break_ids_, background_date_ids_, earlier_cue_ids_;
 };
 
 // The organisation TOPIC stands for in a match (see docs/rules.md), or -1: the sentence's own

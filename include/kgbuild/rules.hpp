@@ -95,10 +95,16 @@ struct RulePack {
   // events that a plain statement reports as done ("X raised $5m").
   std::map<std::string, std::string> default_status_for;
   std::vector<Rule> attributions;      // patterns binding "source"
+  // Patterns binding "amount": a sentence that prices the deal the sentences before it state ("Met
+  // de transactie is 96 miljoen euro gemoeid").
+  std::vector<Rule> deal_amounts;
   // Where a clause ends ("; which", "; die"): status cues of other clauses do not reach a fact.
   std::vector<std::vector<std::string>> clause_breaks;
   // Words after which a date dates the background ("founded in 1971"), never a fact of the sentence.
   std::vector<std::vector<std::string>> background_dates;
+  // Words that tell an earlier event ("had previously", "eerder", "auparavant"): the news date of the
+  // article is not given to facts of such a sentence.
+  std::vector<std::vector<std::string>> earlier_cues;
   // Statuses whose cues speak for the whole sentence ("according to", "denied"), not one clause.
   std::vector<std::string> sentence_statuses;
 };

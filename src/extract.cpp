@@ -359,6 +359,7 @@ CompiledPack::CompiledPack(RulePack pack) : pack_(std::move(pack)) {
   intern_phrases(pack_.clause_breaks, clause_break_ids_);
   intern_phrases(pack_.background_dates, background_date_ids_);
   intern_phrases(pack_.earlier_cues, earlier_cue_ids_);
+  intern_phrases(pack_.per_unit, per_unit_ids_);
   word_keys_.resize(word_ids_.size());
   for (const auto& [key, id] : word_ids_) word_keys_[id] = key;
   status_by_word_.resize(word_ids_.size());
@@ -710,6 +711,10 @@ bool CompiledPack::tells_earlier_event(const std::vector<Unit>& units) const {
   return false;
 }
 
+bool CompiledPack::per_unit_after(const std::vector<Unit>& units, std::uint32_t u) const {
+  return std::any_of(per_unit_ids_.begin(), per_unit_ids_.end(), [&](const auto& phrase) { return phrase_at(units, u + 1, phrase); });
+}
+
 bool CompiledPack::has_cue_of(const std::vector<Unit>& units, const std::string& status) const {
   for (std::size_t u = 0; u < units.size(); ++u) {
     if (units[u].word == kNoWord) continue;
@@ -772,12 +777,15 @@ std::vector<std::int32_t> captured_entities(const ArticleAnalysis& a, std::uint3
 }
 
 std::int32_t captured_value(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
-                            const CaptureSpan& span, MentionType type) {
+                            const CaptureSpan& span, MentionType type, const CompiledPack* pack = nullptr) {
   if (!span.bound) return -1;
   for (std::uint32_t u = span.unit_begin; u < span.unit_end; ++u) {
     if (units[u].mention < 0) continue;
     const Mention& m = a.mentions[sentence][static_cast<std::size_t>(units[u].mention)];
-    if (m.type == type) return m.value;
+    if (m.type != type) continue;
+    // "$48 a share" is a price per share, never the amount of a deal, round or valuation.
+    if (pack && type == MentionType::money && pack->per_unit_after(units, u)) return -1;
+    return m.value;
   }
   return -1;
 }
@@ -952,12 +960,14 @@ void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence, const std
     base.token_begin = token_begin;
     base.token_end = token_end;
     base.implicit = e.subject == kTopic || e.object == kTopic;
-    if (e.amount >= 0) base.amount = captured_value(a, sentence, units, match.captures[static_cast<std::size_t>(e.amount)], MentionType::money);
+    if (e.amount >= 0)
+      base.amount = captured_value(a, sentence, units, match.captures[static_cast<std::size_t>(e.amount)], MentionType::money, &compiled);
     base.date = e.date >= 0 ? captured_value(a, sentence, units, match.captures[static_cast<std::size_t>(e.date)], MentionType::date)
                             : date;
     base.date_reason = e.date >= 0 ? "the rule's date" : date_reason;
     if (is_amount_property(e.property)) {
-      base.object_money = captured_value(a, sentence, units, match.captures[static_cast<std::size_t>(e.object)], MentionType::money);
+      base.object_money =
+          captured_value(a, sentence, units, match.captures[static_cast<std::size_t>(e.object)], MentionType::money, &compiled);
       if (base.object_money < 0) continue;
       for (auto s : subjects) {
         Fact f = base;
@@ -1088,6 +1098,13 @@ void drop_conflicts(std::vector<Fact>& found) {
              return g.property == f.property && g.object_money == f.object_money && g.subject != f.subject && stronger(g, f);
            });
   };
+  // "raised £60m in a round that values it at £800m": an amount the sentence makes a valuation is not
+  // also the round's size.
+  auto valuation_not_round = [&](const Fact& f) {
+    return f.property == "raised" && std::any_of(found.begin(), found.end(), [&](const Fact& g) {
+             return g.property == "valuation" && g.object_money == f.object_money && g.subject == f.subject;
+           });
+  };
   // "X was acquired by Y in a deal valued at $7 billion": the deal's price, not Y's valuation (a
   // deal "that values the target at" it is the target's, too).
   auto deal_price = [&](const Fact& f) {
@@ -1096,7 +1113,9 @@ void drop_conflicts(std::vector<Fact>& found) {
            });
   };
   found.erase(std::remove_if(found.begin(), found.end(),
-                             [&](const Fact& f) { return loses(f) || investor_raising(f) || amount_taken(f) || deal_price(f); }),
+                             [&](const Fact& f) {
+                               return loses(f) || investor_raising(f) || amount_taken(f) || deal_price(f) || valuation_not_round(f);
+                             }),
               found.end());
 }
 

@@ -116,7 +116,8 @@ class CompiledPack {
     return it == pack_.default_status_for.end() ? pack_.default_status : it->second;
   }
   bool has_cue_of(const std::vector<Unit>& units, const std::string& status) const;  // anywhere in the sentence
-  bool tells_earlier_event(const std::vector<Unit>& units) const;  // an earlier-event cue anywhere in the sentence
+  bool tells_earlier_event(const std::vector<Unit>& units) const;
+  bool per_unit_after(const std::vector<Unit>& units, std::uint32_t u) const;  // "a share" right after unit u  // an earlier-event cue anywhere in the sentence
   bool breaks_clause_at(const std::vector<Unit>& units, std::size_t u) const;
   std::int32_t attribution_of(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
   // The amount a sentence gives the deal before it (a deal-amount pattern's MONEY), or -1; `rule` its pattern.
@@ -173,7 +174,7 @@ class CompiledPack {
   std::vector<std::vector<std::size_t>> status_by_word_;     // word id -> status cues starting with it
   std::vector<std::vector<std::vector<std::uint32_t>>> status_ids_;  // cue -> phrases as ids
   std::vector<bool> status_sentence_wide_;                   // cue -> its status speaks for the sentence
-  std::vector<std::vector<std::uint32_t>> clause_break_ids_, background_date_ids_, earlier_cue_ids_;
+  std::vector<std::vector<std::uint32_t>> clause_break_ids_, background_date_ids_, earlier_cue_ids_, per_unit_ids_;
 };
 
 // The organisation TOPIC stands for in a match (see docs/rules.md), or -1: the sentence's own

@@ -105,6 +105,9 @@ struct RulePack {
   // Words that tell an earlier event ("had previously", "eerder", "auparavant"): the news date of the
   // article is not given to facts of such a sentence.
   std::vector<std::vector<std::string>> earlier_cues;
+  // Words after an amount that make it a price per unit ("$48 a share", "6,20 euros par action"):
+  // never a deal's price, a round's size or a valuation.
+  std::vector<std::vector<std::string>> per_unit;
   // Statuses whose cues speak for the whole sentence ("according to", "denied"), not one clause.
   std::vector<std::string> sentence_statuses;
 };

@@ -957,6 +957,7 @@ void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence, const std
     base.attribution_reason = citation.second;
     base.rule = &rule;
     base.sentence = sentence;
+    base.restated = sentence;
     base.token_begin = token_begin;
     base.token_end = token_end;
     base.implicit = e.subject == kTopic || e.object == kTopic;
@@ -1160,7 +1161,8 @@ void price_earlier_deal(const CompiledPack& pack, const ArticleAnalysis& a, std:
   const Rule* rule = nullptr;
   const std::int32_t amount = pack.deal_amount_of(a, s, units, &rule);
   if (amount < 0) return;
-  for (auto f = facts.rbegin(); f != facts.rend() && f->sentence + 2 >= s; ++f) {
+  for (auto f = facts.rbegin(); f != facts.rend(); ++f) {
+    if (f->restated + 2 < s) continue;
     if ((f->property != "acquiredBy" && f->property != "fundedBy") || f->implicit || f->amount >= 0) continue;
     f->amount = amount;
     f->amount_reason = "from sentence " + std::to_string(s + 1) + " (" + rule->id + ")";
@@ -1260,8 +1262,13 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
     // "Halden raised $60m in a round led by Nvidia, the company said": the company is not the investor.
     for (auto& m : a.mentions[s])
       if (m.generic && topic.is_investor(m.entity) && topic.current() >= 0) m.entity = topic.current();
-    price_earlier_deal(*compiled, a, s, units[s], facts);
     const auto matches = compiled->match(a, s, units[s]);
+    // A sentence that states a deal of its own prices that one, not an earlier one.
+    const bool states_deal = std::any_of(matches.begin(), matches.end(), [](const RuleMatch& m) {
+      return std::any_of(m.rule->emits.begin(), m.rule->emits.end(),
+                         [](const Emit& e) { return e.property == "acquiredBy" || e.property == "fundedBy"; });
+    });
+    if (!states_deal) price_earlier_deal(*compiled, a, s, units[s], facts);
     if (matches.empty()) continue;
     std::vector<Fact> found;
     for (const auto& m : matches) emit(a, s, units[s], m, citations[s], topic.current(), found);
@@ -1293,7 +1300,7 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
       const auto [kept, fresh] = seen.emplace(fact_key(a, f), facts.size());
       if (fresh) {
         facts.push_back(std::move(f));
-      } else if (Fact& first = facts[kept->second]; first.date < 0 && f.date >= 0) {
+      } else if (Fact& first = facts[kept->second]; (first.restated = f.sentence), first.date < 0 && f.date >= 0) {
         // "Génovia lève 85 millions" (a headline), then "Génovia a annoncé jeudi une levée de 85
         // millions": the claim kept is the first, dated by the sentence that dates the same fact.
         first.date = f.date;

@@ -31,6 +31,7 @@ struct Fact {
   std::string amount_reason;  // "" when the matched words gave the amount
   const Rule* rule = nullptr;
   std::uint32_t sentence = 0;
+  std::uint32_t restated = 0;  // the last sentence that stated the same fact (the claim keeps the first)
   std::uint32_t token_begin = 0, token_end = 0;  // the evidence: what the rule matched
   double confidence = 0;
   bool implicit = false;  // one side is the article's topic, not a name in the sentence

@@ -153,9 +153,10 @@ class ArticleScan {
     for (const auto& [name, type, inferred] : names) {
       const std::int32_t entity = intern_unknown(name, type, inferred);
       // "NordWind" in the headline before "NordWind Energie" in the text: the short form is known
-      // from the first line on too.
+      // from the first line on too. Not for a longer name only its shape typed: "Dolvia Pay" (a
+      // product the article unveils) does not swallow the company "Dolvia".
       const auto space = name.find(' ');
-      if (type != EntityType::organization || space == std::string::npos) continue;
+      if (type != EntityType::organization || inferred || space == std::string::npos) continue;
       const std::string first = name_key(name.substr(0, space));
       if (is_function_word(first) || gaz_.is_org_suffix(first)) continue;
       auto [it, inserted] = short_names_.emplace(first, entity);

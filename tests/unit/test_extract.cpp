@@ -43,7 +43,14 @@ default-status Completed for raised
 sentence-status Denied Reported
 clause-break = ";" while which
 background-date = founded since
+earlier-event = previously
+per-unit = "a share"
+deal-amount (the|this) deal ...3 (worth|valued) ...2 amount:MONEY
 attribution "according to" ...3 source:ORG
+
+rule t.buys
+  match buyer:ORG (buys|bought) target:ORG (for amount:MONEY)?
+  emit target acquiredBy buyer amount=amount
 
 rule t.invest priority 60 confidence 0.9
   match investor:ORG+ ...4 @invest_verb (...3 amount:MONEY)? ...3 (in|into) target:ORG
@@ -485,4 +492,29 @@ TEST_CASE("one company, one entity: short forms and legal forms join the full na
   // Two companies that share a first word stay two.
   const Run two = run("Arden Capital sued Arden Robotics over its name.");
   CHECK(two.described() == Facts{"Arden Capital accuses Arden Robotics"});
+}
+
+TEST_CASE("a later sentence prices the deal; a price per share prices nothing", "[extract][amount]") {
+  const Run later = run("Google buys Cohere. The deal is worth $2 billion.");
+  REQUIRE(later.facts.size() == 1);
+  CHECK(later.describe(later.facts[0]) == "Cohere acquiredBy Google amount=2000000000 USD");
+  CHECK(later.facts[0].amount_reason == "from sentence 2 (deal-amount@14)");
+  // Not a deal three sentences back, and not one the pricing sentence states itself.
+  CHECK(run("Google buys Cohere. It rained. It rained again. The deal is worth $2 billion.").facts.at(0).amount == -1);
+  const Run own = run("Google buys Cohere. Nvidia bought Mistral AI for $1 billion, and the deal is worth $1 billion.");
+  REQUIRE(own.facts.size() == 2);
+  CHECK(own.facts[0].amount == -1);
+  CHECK(run("Google buys Cohere for $48 a share.").facts.at(0).amount == -1);
+  CHECK(run("Google buys Cohere for $5 billion.").facts.at(0).amount >= 0);
+}
+
+TEST_CASE("the undated facts of the article's news take its news date", "[extract][date]") {
+  // The article is dated 1 March 2025 (a Saturday): "on Tuesday" is 25 February.
+  const Run news = run("Cohere raised $500 million.\n\nThe company said on Tuesday that the money would fund hiring.");
+  REQUIRE(news.facts.size() == 1);
+  REQUIRE(news.facts[0].date >= 0);
+  CHECK(news.analysis.dates.at(static_cast<std::size_t>(news.facts[0].date)).lexical() == "2025-02-25");
+  CHECK(news.facts[0].date_reason == "the article's news date, read in sentence 2");
+  // An earlier event keeps no news date.
+  CHECK(run("Cohere previously raised $500 million. The company said on Tuesday that it was hiring.").facts.at(0).date == -1);
 }

@@ -953,8 +953,12 @@ void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence, const std
     base.status = e.status.empty() ? status : e.status;
     base.status_cue = e.status.empty() ? status_cue : "the rule's own status";
     if (e.status.empty() && status_cue.empty()) base.status = compiled.default_status(e.property);
-    base.attribution = citation.first;
-    base.attribution_reason = citation.second;
+    // Where a company is based is the article's description ("the Dublin-based group"), not what
+    // the outlet the sentence cites reports.
+    if (e.property != "country") {
+      base.attribution = citation.first;
+      base.attribution_reason = citation.second;
+    }
     base.rule = &rule;
     base.sentence = sentence;
     base.restated = sentence;

@@ -54,11 +54,14 @@ std::int32_t Discourse::antecedent(std::size_t sentence, std::int32_t country) c
   return elsewhere(topic_) ? -1 : topic_;
 }
 
-std::int32_t Discourse::described_as(const std::string& noun, std::size_t sentence) const {
+std::int32_t Discourse::described_as(const std::string& noun, std::size_t sentence, const std::string& place) const {
   for (auto it = mentioned_.rbegin(); it != mentioned_.rend(); ++it) {
     if (it->sentence + 6 < sentence) break;
     const auto found = nouns_.find(it->org);
-    if (found != nouns_.end() && found->second.count(noun)) return it->org;
+    if (found == nouns_.end() || !found->second.count(noun)) continue;
+    const auto places = places_.find(it->org);
+    if (!place.empty() && places != places_.end() && !places->second.count(place)) continue;
+    return it->org;
   }
   return -1;
 }

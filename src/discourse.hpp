@@ -20,6 +20,9 @@ class Discourse {
   // An organisation was named or referred to in `sentence` (outlets are not counted).
   void named(std::int32_t org, std::size_t sentence);
   void learn_noun(std::int32_t org, const std::string& noun) { nouns_[org].insert(noun); }
+  // The place word the article described it with ("la start-up lyonnaise"): "la start-up parisienne"
+  // is another company.
+  void learn_place(std::int32_t org, const std::string& place) { places_[org].insert(place); }
   void learn_country(std::int32_t org, std::int32_t country) { countries_[org] = country; }
   void learn_country_once(std::int32_t org, std::int32_t country) { countries_.emplace(org, country); }
 
@@ -29,8 +32,9 @@ class Discourse {
   // most (investment firms only when nothing else is), the first named on a tie; else the topic.
   // `country`, when not -1, rules out organisations the article places in another country.
   std::int32_t antecedent(std::size_t sentence, std::int32_t country = -1) const;
-  // The most recent organisation introduced with `noun` ("lender"), within six sentences, or -1.
-  std::int32_t described_as(const std::string& noun, std::size_t sentence) const;
+  // The most recent organisation introduced with `noun` ("lender"), within six sentences, or -1;
+  // with `place` ("parisienne"), not one the article described with another place word.
+  std::int32_t described_as(const std::string& noun, std::size_t sentence, const std::string& place = {}) const;
   // The most named organisation the article placed in `country`, or -1.
   std::int32_t of_country(std::int32_t country) const;
   // "Veldhuis Capital", "Index Ventures": names that say the organisation invests.
@@ -49,6 +53,7 @@ class Discourse {
   std::vector<std::size_t> first_seen_;     // per entity: index in mentioned_ of its first mention
   std::int32_t topic_ = -1;
   std::map<std::int32_t, std::set<std::string>> nouns_;  // organisation -> nouns the article gave it
+  std::map<std::int32_t, std::set<std::string>> places_;  // organisation -> place words it was described with
   std::map<std::int32_t, std::int32_t> countries_;       // organisation -> country, as the article says
 };
 

@@ -790,6 +790,8 @@ std::int32_t captured_value(const ArticleAnalysis& a, std::uint32_t sentence, co
   return -1;
 }
 
+bool is_office(const std::string& property) { return property == "ceo" || property == "founder" || property == "chair"; }
+
 std::int32_t date_at(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units, std::uint32_t u) {
   if (units[u].mention < 0) return -1;
   const Mention& m = a.mentions[sentence][static_cast<std::size_t>(units[u].mention)];
@@ -932,7 +934,8 @@ void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence, const std
   const CompiledPack& compiled = *pack(a.text.lang);
   std::string status_cue;
   const std::string status = compiled.status_of(units, match, status_cue);
-  const bool founding = std::any_of(rule.emits.begin(), rule.emits.end(), [](const Emit& e) { return e.property == "founder"; });
+  // "founded in 2019 by X", "chief executive since 2023": for an office the background date is its own.
+  const bool founding = std::any_of(rule.emits.begin(), rule.emits.end(), [](const Emit& e) { return is_office(e.property); });
   const auto [date, date_reason] = event_date(compiled, a, sentence, units, match, founding);
   const std::uint32_t token_begin = units[match.unit_begin].token_begin;
   const std::uint32_t token_end = units[match.unit_end - 1].token_end;
@@ -1228,7 +1231,6 @@ void date_the_news(const ArticleAnalysis& a, const CompiledPack& pack, const std
   }
 }
 
-bool is_office(const std::string& property) { return property == "ceo" || property == "founder" || property == "chair"; }
 
 // A fact about the article's topic gives way to one the sentence states explicitly about the same
 // other party: "Sequoia led the round in Kestrel" is about Kestrel, whatever the topic.

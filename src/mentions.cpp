@@ -267,12 +267,18 @@ class ArticleScan {
     // The noun stands right before the name, or before a nationality and complements that do
     // ("l'éditeur français de logiciels Dataxis").
     std::uint32_t cue_end = before_complements(begin, sentence_begin);
+    std::string place;  // "lyonnaise" in "la start-up lyonnaise Kernelia"
     if (cue_end > sentence_begin) {
-      if (auto hit = gaz_.match(tokens_, cue_end - 1, cue_end, a_.text.lang); hit && hit->kind == PhraseKind::demonym) --cue_end;
+      if (auto hit = gaz_.match(tokens_, cue_end - 1, cue_end, a_.text.lang); hit && hit->kind == PhraseKind::demonym) {
+        place = tokens_[cue_end - 1].key;
+        --cue_end;
+      }
     }
     for (std::uint32_t length = 1; length <= 3 && length <= cue_end - sentence_begin; ++length) {
       const auto found = gaz_.org_prefix_at(tokens_, cue_end - length, cue_end);
-      if (found && *found == length) discourse_.learn_noun(entity, tokens_[cue_end - 1].key);
+      if (!found || *found != length) continue;
+      discourse_.learn_noun(entity, tokens_[cue_end - 1].key);
+      if (!place.empty()) discourse_.learn_place(entity, place);
     }
     if (end + 1 < sentence_end && tokens_[end].key == "," && is_determiner(tokens_[end + 1].key))
       for (std::uint32_t i = end + 2; i < sentence_end && i < end + 7 && tokens_[i].key != "," && tokens_[i].key != "."; ++i)
@@ -1348,7 +1354,15 @@ class ArticleScan {
         length && !descriptor_at(s, pos + 1, *length - 1) && !introduces_name(s, pos + *length) &&
         !(pos > s.token_begin && is_capitalised_word(tokens_[pos + *length - 1]) && !headline_)) {
       std::int32_t resolved = pos > s.token_begin ? apposition_head(ms, pos - 1) : -1;
-      if (resolved < 0) resolved = discourse_.described_as(tokens_[pos + *length - 1].key, index);
+      if (resolved < 0) {
+        // "la start-up parisienne": the place word after the noun must be the one the article gave.
+        const std::uint32_t after = pos + *length;
+        std::string place;
+        if (after < s.token_end)
+          if (auto hit = gaz_.match(tokens_, after, after + 1, a_.text.lang); hit && hit->kind == PhraseKind::demonym)
+            place = tokens_[after].key;
+        resolved = discourse_.described_as(tokens_[pos + *length - 1].key, index, place);
+      }
       // A reference opening its sentence continues the previous sentence's subject.
       if (resolved < 0 && pos == s.token_begin) resolved = previous_subject(index);
       // "Siemens agreed to buy Veritas, as the German group deepens its push": further in, the

@@ -235,6 +235,24 @@ std::vector<GoldLine> read_gold(const std::string& path, const Aliases& alias) {
     read_qualifiers(cols, alias, path + ":" + std::to_string(line_no), g);
     out.push_back(std::move(g));
   }
+  // "Tempora acquiredBy Orbalia 25e6 GBP" also states that Orbalia bought Tempora: a line with an
+  // amount and an object expects the relation too, unless the file lists it on its own line.
+  const std::size_t read = out.size();
+  for (std::size_t i = 0; i < read; ++i) {
+    const GoldLine& g = out[i];
+    if (g.amounts.empty() || g.objects.empty()) continue;
+    const bool listed = std::any_of(out.begin(), out.end(), [&](const GoldLine& other) {
+      return other.amounts.empty() && other.preds == g.preds && other.subjects == g.subjects && other.objects == g.objects;
+    });
+    if (listed) continue;
+    GoldLine relation;
+    relation.required = g.required;
+    relation.preds = g.preds;
+    relation.subjects = g.subjects;
+    relation.objects = g.objects;
+    relation.text = g.text.substr(0, g.text.find('\t', g.text.find('\t', g.text.find('\t') + 1) + 1)) + "\t(relation of an amount line)";
+    out.push_back(std::move(relation));
+  }
   return out;
 }
 

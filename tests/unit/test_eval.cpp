@@ -357,3 +357,20 @@ TEST_CASE("status, date and source columns score the claims behind each fact fou
     CHECK_THAT(error_of(options), StartsWith(options.gold + ":1: expected a date YYYY, YYYY-MM or YYYY-MM-DD"));
   }
 }
+
+TEST_CASE("a gold line with an amount and an object also expects the relation", "[eval]") {
+  const TempDir dir;
+  kg::EvalOptions options;
+  options.gold = dir.write("gold.tsv", "Valdora\tacquiredBy\tKovra\t5e6 EUR\n");
+  options.graph = dir.write("graph.ttl", std::string(kPrefixes) +
+                                             "kge:Valdora rdfs:label \"Valdora\" ; kg:acquiredBy kge:Kovra .\n"
+                                             "kge:Kovra rdfs:label \"Kovra\" .\n");
+  const kg::EvalReport report = kg::evaluate(options);
+  CHECK(report.relations.expected == 1);
+  CHECK(report.relations.correct == 1);  // the relation is right, not unexpected
+  CHECK(report.amounts.expected == 1);
+  CHECK(report.amounts.recalled == 0);  // its price was not found
+  // Listed on its own line as well, the relation is expected once.
+  options.gold = dir.write("gold2.tsv", "Valdora\tacquiredBy\tKovra\t5e6 EUR\nValdora\tacquiredBy\tKovra\t\n");
+  CHECK(kg::evaluate(options).relations.expected == 1);
+}

@@ -486,7 +486,23 @@ constexpr Currency kCurrencyWords[] = {
     {"dollars canadiens", "CAD"}, {"dollars australiens", "AUD"}, {"livres sterling", "GBP"},
     {"francs suisses", "CHF"},    {"yens", "JPY"},            {"yuans", "CNY"},
     {"d'euros", "EUR"},           {"d'euro", "EUR"},
+    // Spelled out, in Swiss, Belgian and Dutch copy: "62 millions de francs", "410 miljoen frank",
+    // "380 miljoen gulden"; "pond" only after a scale (see currency_after_amount).
+    {"francs", "CHF"},            {"franken", "CHF"},         {"frank", "CHF"},
+    {"gulden", "NLG"},            {"guilders", "NLG"},        {"florins", "NLG"},
+    {"yen", "JPY"},               {"yuan", "CNY"},            {"renminbi", "CNY"},
+    {"roupies", "INR"},           {"roepies", "INR"},         {"pond", "GBP"},
 };
+
+// "30 miljoen pond": with a scale before it this is pounds sterling; alone ("5 pond") a weight.
+// ("5 millions de livres" stays books: French money says "livres sterling".)
+bool needs_scale(std::string_view code_word) { return code_word == "pond"; }
+
+bool scale_word(std::string_view w) {
+  static constexpr std::string_view scales[] = {"miljoen", "miljard", "millions", "million", "milliards", "milliard",
+                                                "mln", "mld", "mrd", "m", "md", "bn", "k"};
+  return std::find(std::begin(scales), std::end(scales), w) != std::end(scales);
+}
 
 std::string_view lookup_exact(std::span<const Currency> list, std::string_view s) {
   for (const auto& c : list) {
@@ -528,7 +544,11 @@ CurrencyHit currency_after_amount(const Scanner& t, std::size_t k) {
   CurrencyHit best;
   for (const auto& c : kCurrencyWords) {
     const std::size_t n = t.match(k, c.text);
-    if (n > best.tokens) best = {c.code, n};
+    if (n == 0 || n <= best.tokens) continue;
+    if (needs_scale(c.text) && n == 1) {
+      if (k < 1 || !scale_word(t.str(k - 1))) continue;
+    }
+    best = {c.code, n};
   }
   if (best.tokens > 0 && t.is(k + best.tokens - 1, "pounds") && t.is(k + best.tokens, "of")) return {};
   return best;

@@ -103,7 +103,13 @@ const MoneyCase kMoneyCases[] = {
     {"Un loyer de 12\u202F500 euros par mois.", Lang::fr, "12\u202F500 euros", "12500", "", "", "EUR", false},
     {"Une amende de 1 234,5 euros.", Lang::fr, "1 234,5 euros", "1234.5", "", "", "EUR", false},
     {"La dette mondiale dépasse 2 billions d'euros.", Lang::fr, "2 billions d'euros", "2000000000000", "", "", "EUR", false},
+    {"Helvion lève 62 millions de francs.", Lang::fr, "62 millions de francs", "62000000", "", "", "CHF", false},
+    {"Shiftara haalde 30 miljoen pond op.", Lang::nl, "30 miljoen pond", "30000000", "", "", "GBP", false},
+    {"Unit 4 betaalde 380 miljoen gulden.", Lang::nl, "380 miljoen gulden", "380000000", "", "", "NLG", false},
+    {"Railvana kost 410 miljoen frank.", Lang::nl, "410 miljoen frank", "410000000", "", "", "CHF", false},
+    {"Takemura pays 52 billion yen.", Lang::en, "52 billion yen", "52000000000", "", "", "JPY", false},
     // Negatives: numbers that are no money
+    {"Het pakket weegt 5 pond.", Lang::nl, nullptr, "", "", "", "", false},
     {"The lab released 12 models in 2019.", Lang::en, nullptr, "", "", "", "", false},
     {"Its R1 model beat the rival by 12%.", Lang::en, nullptr, "", "", "", "", false},
     {"Recalls covered 5 million pounds of beef.", Lang::en, nullptr, "", "", "", "", false},

@@ -909,6 +909,12 @@ std::int32_t CompiledPack::deal_amount_of(const ArticleAnalysis& a, std::uint32_
 
 namespace {
 
+// "Zomato was valued at $3.4 billion, Zomato said": a party to the claim is not its source.
+void drop_self_citation(Fact& f) {
+  f.attribution = -1;
+  f.attribution_reason.clear();
+}
+
 // A fact about a name typed by its shape alone ("Quillon said") is less certain than one about a
 // name a list, a designator or a cue typed.
 double shape_factor(const ArticleAnalysis& a, std::int32_t subject, std::int32_t object) {
@@ -980,6 +986,7 @@ void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence, const std
       for (auto s : subjects) {
         Fact f = base;
         f.subject = s;
+        if (f.attribution == s) drop_self_citation(f);
         f.confidence = rule.confidence * (coreferent ? 0.9 : 1.0) * shape_factor(a, s, -1);
         out.push_back(std::move(f));
       }
@@ -996,6 +1003,7 @@ void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence, const std
         Fact f = base;
         f.subject = subjects[i];
         f.object = objects[j];
+        if (f.attribution == f.subject || f.attribution == f.object) drop_self_citation(f);
         f.confidence = rule.confidence * (coreferent ? 0.9 : 1.0) * shape_factor(a, subjects[i], objects[j]);
         out.push_back(std::move(f));
       }

@@ -239,7 +239,10 @@ TEST_CASE("an outlet a sentence cites is not a party to its facts; a company it 
   CHECK(run("According to Reuters, Microsoft invested in Cohere.").described() == Facts{"Cohere fundedBy Microsoft"});
   const Run company = run("Cohere raised $500 million, according to Cohere.");
   CHECK(company.described() == Facts{"Cohere raised 500000000 USD"});
-  CHECK(company.name(company.facts.at(0).attribution) == "Cohere");
+  // A party's own word is no third-party source: the claim is credited to nobody.
+  CHECK(company.facts.at(0).attribution == -1);
+  const Run other = run("Cohere raised $500 million, according to Nvidia.");
+  CHECK(other.name(other.facts.at(0).attribution) == "Nvidia");
 }
 
 TEST_CASE("an apposition naming a kind of product makes an unknown name a product", "[extract][mentions]") {

@@ -1278,9 +1278,12 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
       if (m.generic && topic.is_investor(m.entity) && topic.current() >= 0) m.entity = topic.current();
     const auto matches = compiled->match(a, s, units[s]);
     // A sentence that states a deal of its own prices that one, not an earlier one.
+    // So does a sentence that states a valuation ("declined to disclose its valuation, but a person
+    // familiar with the matter put it at €250 million").
     const bool states_deal = std::any_of(matches.begin(), matches.end(), [](const RuleMatch& m) {
-      return std::any_of(m.rule->emits.begin(), m.rule->emits.end(),
-                         [](const Emit& e) { return e.property == "acquiredBy" || e.property == "fundedBy"; });
+      return std::any_of(m.rule->emits.begin(), m.rule->emits.end(), [](const Emit& e) {
+        return e.property == "acquiredBy" || e.property == "fundedBy" || e.property == "valuation";
+      });
     });
     if (!states_deal) price_earlier_deal(*compiled, a, s, units[s], facts);
     if (matches.empty()) continue;

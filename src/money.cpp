@@ -492,11 +492,13 @@ constexpr Currency kCurrencyWords[] = {
     {"gulden", "NLG"},            {"guilders", "NLG"},        {"florins", "NLG"},
     {"yen", "JPY"},               {"yuan", "CNY"},            {"renminbi", "CNY"},
     {"roupies", "INR"},           {"roepies", "INR"},         {"pond", "GBP"},
+    {"pound", "GBP"},
 };
 
-// "30 miljoen pond": with a scale before it this is pounds sterling; alone ("5 pond") a weight.
+// "30 miljoen pond", "780 million pound acquisition": with a scale before it this is pounds
+// sterling; alone ("5 pond", "a pound of butter") a weight.
 // ("5 millions de livres" stays books: French money says "livres sterling".)
-bool needs_scale(std::string_view code_word) { return code_word == "pond"; }
+bool needs_scale(std::string_view code_word) { return code_word == "pond" || code_word == "pound"; }
 
 bool scale_word(std::string_view w) {
   static constexpr std::string_view scales[] = {"miljoen", "miljard", "millions", "million", "milliards", "milliard",

@@ -1317,7 +1317,11 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
       const auto [kept, fresh] = seen.emplace(fact_key(a, f), facts.size());
       if (fresh) {
         facts.push_back(std::move(f));
-      } else if (Fact& first = facts[kept->second]; (first.restated = f.sentence), first.date < 0 && f.date >= 0) {
+        continue;
+      }
+      Fact& first = facts[kept->second];
+      first.restated = f.sentence;
+      if (first.date < 0 && f.date >= 0) {
         // "Génovia lève 85 millions" (a headline), then "Génovia a annoncé jeudi une levée de 85
         // millions": the claim kept is the first, dated by the sentence that dates the same fact.
         first.date = f.date;

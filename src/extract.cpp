@@ -664,23 +664,6 @@ RuleProgress CompiledPack::progress(const Rule& rule, const ArticleAnalysis& a, 
   return best;
 }
 
-std::string CompiledPack::status_of(const std::vector<Unit>& units) const {
-  std::size_t best = status_ids_.size();
-  for (std::size_t u = 0; u < units.size(); ++u) {
-    if (units[u].word == kNoWord) continue;
-    for (std::size_t cue : status_by_word_[units[u].word]) {
-      if (cue >= best) continue;
-      for (const auto& phrase : status_ids_[cue]) {
-        if (u + phrase.size() > units.size()) continue;
-        bool same = true;
-        for (std::size_t j = 0; j < phrase.size() && same; ++j) same = units[u + j].word == phrase[j];
-        if (same) { best = cue; break; }
-      }
-    }
-  }
-  return best < status_ids_.size() ? pack_.status_cues[best].status : pack_.default_status;
-}
-
 namespace {
 
 bool phrase_at(const std::vector<Unit>& units, std::size_t u, const std::vector<std::uint32_t>& phrase) {
@@ -858,53 +841,45 @@ std::int32_t topic_of(const ArticleAnalysis& a, std::uint32_t sentence, const st
   return article_topic;
 }
 
-std::int32_t CompiledPack::attribution_of(const ArticleAnalysis& a, std::uint32_t sentence,
-                                          const std::vector<Unit>& units) const {
-  if (pack_.attributions.empty()) return -1;
-  const auto bits = candidates(attributions_, a, sentence, units);
+std::int32_t CompiledPack::first_capture(const Index& index, const ArticleAnalysis& a, std::uint32_t sentence,
+                                         const std::vector<Unit>& units, const std::string& name, const CaptureReader& read,
+                                         const Rule** rule) const {
+  if (index.count == 0) return -1;
+  const auto bits = candidates(index, a, sentence, units);
   if (no_bits(bits)) return -1;
   const WordSet words = words_of(units);
   std::vector<RuleMatch> matches;
   std::int32_t found = -1;
-  // File order: the first attribution that names an organisation wins.
+  // File order: the first pattern whose capture gives a value wins.
   for_each_bit(bits, [&](std::size_t e) {
-    const Entry& entry = entries_[attributions_.first + e];
+    const Entry& entry = entries_[index.first + e];
     matches.clear();
     match_entry(entry, a, sentence, units, words, matches);
     if (matches.empty()) return false;
-    const Rule& rule = *entry.rule;
-    const auto source = std::find_if(rule.captures.begin(), rule.captures.end(), [](const Capture& c) { return c.name == "source"; });
-    const auto index = static_cast<std::size_t>(source - rule.captures.begin());
-    auto entities = captured_entities(a, sentence, units, matches.front().captures[index], source->types, nullptr);
-    if (entities.empty()) return false;
-    found = entities.front();
+    const Rule& r = *entry.rule;
+    const auto capture = std::find_if(r.captures.begin(), r.captures.end(), [&](const Capture& c) { return c.name == name; });
+    found = read(matches.front().captures[static_cast<std::size_t>(capture - r.captures.begin())], *capture);
+    if (found < 0) return false;
+    if (rule) *rule = &r;
     return true;
   });
   return found;
 }
 
+std::int32_t CompiledPack::attribution_of(const ArticleAnalysis& a, std::uint32_t sentence,
+                                          const std::vector<Unit>& units) const {
+  // The first attribution that names an organisation wins.
+  return first_capture(attributions_, a, sentence, units, "source", [&](const CaptureSpan& span, const Capture& c) {
+    const auto entities = captured_entities(a, sentence, units, span, c.types, nullptr);
+    return entities.empty() ? std::int32_t{-1} : entities.front();
+  });
+}
+
 std::int32_t CompiledPack::deal_amount_of(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
                                           const Rule** rule) const {
-  if (pack_.deal_amounts.empty()) return -1;
-  const auto bits = candidates(deal_amounts_, a, sentence, units);
-  if (no_bits(bits)) return -1;
-  const WordSet words = words_of(units);
-  std::vector<RuleMatch> matches;
-  std::int32_t found = -1;
-  for_each_bit(bits, [&](std::size_t e) {
-    const Entry& entry = entries_[deal_amounts_.first + e];
-    matches.clear();
-    match_entry(entry, a, sentence, units, words, matches);
-    if (matches.empty()) return false;
-    const Rule& r = *entry.rule;
-    const auto capture = std::find_if(r.captures.begin(), r.captures.end(), [](const Capture& c) { return c.name == "amount"; });
-    found = captured_value(a, sentence, units, matches.front().captures[static_cast<std::size_t>(capture - r.captures.begin())],
-                           MentionType::money);
-    if (found < 0) return false;
-    *rule = &r;
-    return true;
-  });
-  return found;
+  return first_capture(
+      deal_amounts_, a, sentence, units, "amount",
+      [&](const CaptureSpan& span, const Capture&) { return captured_value(a, sentence, units, span, MentionType::money); }, rule);
 }
 
 namespace {

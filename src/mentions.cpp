@@ -176,12 +176,10 @@ class ArticleScan {
   void pass() {
     a_.mentions.resize(a_.text.sentences.size());
     a_.subjects.assign(a_.text.sentences.size(), -1);
-    a_.sentence_dates.assign(a_.text.sentences.size(), -1);
     for (std::size_t s = 0; s < a_.text.sentences.size(); ++s) {
       sentence(s);
       mark_modifiers(a_.mentions[s]);
       a_.subjects[s] = subject(s);
-      a_.sentence_dates[s] = first_date(a_.mentions[s]);
     }
     drop_unanchored_descriptors();
   }
@@ -464,12 +462,6 @@ class ArticleScan {
       }
       if (only_relations && relation) ms[i].modifier = true;
     }
-  }
-
-  static std::int32_t first_date(const std::vector<Mention>& ms) {
-    for (const auto& m : ms)
-      if (m.type == MentionType::date) return m.value;
-    return -1;
   }
 
   bool former(std::uint32_t pos) const {

@@ -235,32 +235,36 @@ class PackParser {
     expect_end();
   }
 
-  void deal_amount(const Lexeme& head) {
+  // A one-line pattern statement ("attribution ...", "deal-amount ..."): a rule of its own, named
+  // after its keyword and line.
+  Rule pattern_statement(const Lexeme& head) {
     Rule rule;
-    rule.id = "deal-amount@" + std::to_string(line_no_);
+    rule.id = head.text + "@" + std::to_string(line_no_);
     rule.lang = pack_.lang;
     rule.file = file_;
     rule.line = line_no_;
     current_ = &rule;
     rule.patterns.push_back(pattern_line(head));
     current_ = nullptr;
-    const auto amount = std::find_if(rule.captures.begin(), rule.captures.end(), [](const Capture& c) { return c.name == "amount"; });
-    if (amount == rule.captures.end() || amount->types != static_cast<TypeMask>(1u << static_cast<unsigned>(MentionType::money)))
+    return rule;
+  }
+
+  static const Capture* capture_named(const Rule& rule, const std::string& name) {
+    const auto it = std::find_if(rule.captures.begin(), rule.captures.end(), [&](const Capture& c) { return c.name == name; });
+    return it == rule.captures.end() ? nullptr : &*it;
+  }
+
+  void deal_amount(const Lexeme& head) {
+    Rule rule = pattern_statement(head);
+    const Capture* amount = capture_named(rule, "amount");
+    if (!amount || amount->types != static_cast<TypeMask>(1u << static_cast<unsigned>(MentionType::money)))
       fail(head, "expected the deal-amount pattern to bind a MONEY capture named 'amount'");
     pack_.deal_amounts.push_back(std::move(rule));
   }
 
   void attribution(const Lexeme& head) {
-    Rule rule;
-    rule.id = "attribution@" + std::to_string(line_no_);
-    rule.lang = pack_.lang;
-    rule.file = file_;
-    rule.line = line_no_;
-    current_ = &rule;
-    rule.patterns.push_back(pattern_line(head));
-    current_ = nullptr;
-    const auto source = std::find_if(rule.captures.begin(), rule.captures.end(), [](const Capture& c) { return c.name == "source"; });
-    if (source == rule.captures.end()) fail(head, "expected the attribution pattern to bind a capture named 'source'");
+    Rule rule = pattern_statement(head);
+    if (!capture_named(rule, "source")) fail(head, "expected the attribution pattern to bind a capture named 'source'");
     pack_.attributions.push_back(std::move(rule));
   }
 

@@ -2,6 +2,7 @@
 // The extraction engine: runs a language's compiled rule pack over the sentences of an analysed
 // article and returns the facts its rules emit, each with its evidence.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -104,7 +105,6 @@ class CompiledPack {
   std::vector<RuleMatch> match_rule(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
                                     const std::vector<Unit>& units, const WordSet& present) const;
   RuleProgress progress(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
-  std::string status_of(const std::vector<Unit>& units) const;  // the sentence's status, from its cues
   // The status of a fact a match states: the strongest cue in the match's clause, or a cue that
   // speaks for the whole sentence; `cue` gets the cue's words ("" for the pack's default).
   std::string status_of(const std::vector<Unit>& units, const RuleMatch& match, std::string& cue) const;
@@ -161,6 +161,12 @@ class CompiledPack {
   std::uint32_t index_cost(const std::vector<std::uint32_t>& words) const;
   std::vector<std::uint64_t> candidates(const Index& index, const ArticleAnalysis& a, std::uint32_t sentence,
                                         const std::vector<Unit>& units) const;
+  // What a pattern's capture gives (an entity, an amount), or -1 to try the next pattern.
+  using CaptureReader = std::function<std::int32_t(const CaptureSpan&, const Capture&)>;
+  // The value the first pattern of `index` (in file order) that matches gives through its capture
+  // `name`, or -1; `rule`, when given, gets that pattern.
+  std::int32_t first_capture(const Index& index, const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
+                             const std::string& name, const CaptureReader& read, const Rule** rule = nullptr) const;
   void match_entry(const Entry& entry, const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
                    const WordSet& present, std::vector<RuleMatch>& out) const;
 

@@ -48,7 +48,6 @@ struct ArticleAnalysis {
   std::vector<DateValue> dates;
   std::vector<std::string> percents;
   std::vector<std::vector<Mention>> mentions;  // per sentence, in text order, non-overlapping
-  std::vector<std::int32_t> sentence_dates;  // per sentence: its first date (dates index), or -1
   std::optional<DateValue> article_date;     // the date the article was published, when known
   std::vector<std::int32_t> subjects;  // per sentence: its first organisation (not an outlet, not
                                        // "Equinor" in "Equinor executive Kari Holm"), or -1

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -38,32 +40,23 @@ TypeMask mention_types(const Mention& m) {
   return m.person_too ? static_cast<TypeMask>(bit(m.type) | bit(MentionType::person)) : bit(m.type);
 }
 
-bool is_separator(const std::string& key) {
-  return key == "," || key == "and" || key == "en" || key == "et" || key == "&" || key == "as" || key == "well" ||
-         key == "ainsi" || key == "que" || key == "evenals" || key == "plus";
-}
-
 bool is_article(const std::string& key) {
   return key == "the" || key == "het" || key == "de" || key == "la" || key == "le" || key == "l'" || key == "les" ||
          key == "a" || key == "an" || key == "een" || key == "un" || key == "une";
 }
 
-bool is_conjunction(const std::string& key) {
-  return key == "and" || key == "en" || key == "et" || key == "&" || key == "as" || key == "ainsi" || key == "evenals" ||
-         key == "plus";
-}
-
 // "and entrepreneur David Okafor": a word naming a role, not "selon", "of" or "de".
 bool is_role_word(const Token& t) {
-  return (t.flags & kTokenWord) && !is_separator(t.key) && t.key.size() > 1 && !is_function_word(t.key);
+  return (t.flags & kTokenWord) && t.key.size() > 1 && !is_function_word(t.key);
 }
 
 constexpr std::size_t kStepLimit = 100000;  // a pathological pattern gives up rather than hang
 
 class Matcher {
  public:
-  Matcher(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units, std::size_t captures)
-      : a_(a), mentions_(a.mentions[sentence]), units_(units), caps_(captures) {}
+  Matcher(const CompiledPack& pack, const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
+          std::size_t captures)
+      : pack_(pack), a_(a), sentence_(sentence), mentions_(a.mentions[sentence]), units_(units), caps_(captures) {}
 
   bool at(const Pattern& pattern, std::uint32_t start, std::uint32_t& end) {
     std::fill(caps_.begin(), caps_.end(), CaptureSpan{});
@@ -101,11 +94,11 @@ class Matcher {
   }
 
   // Binds the node's capture to [begin, end) for the continuation, and undoes it on failure.
-  bool bind(const PatternNode& n, std::uint32_t begin, std::uint32_t end, K k) {
+  bool bind(const PatternNode& n, std::uint32_t begin, std::uint32_t end, K k, bool list = false) {
     if (n.capture < 0) return k(end);
     CaptureSpan& slot = caps_[static_cast<std::size_t>(n.capture)];
     const CaptureSpan saved = slot;
-    slot = CaptureSpan{begin, end, true};
+    slot = CaptureSpan{begin, end, true, list};
     if (k(end)) return true;
     slot = saved;
     return false;
@@ -171,46 +164,15 @@ class Matcher {
   // "A, B and C": the longest list first, then shorter ones.
   bool coordination(const PatternNode& n, std::uint32_t pos, K k) {
     if (!type_at(n.types, pos)) return false;
-    std::vector<std::uint32_t> ends{pos + 1};
-    std::size_t last_joined = 0;  // index in ends of the last item reached through "and" / "en" / "et"
-    std::uint32_t p = pos + 1;
-    while (true) {
-      std::uint32_t q = p;
-      // "Google (Gemini), Anthropic (Claude) and ...": a name in brackets belongs to the item before.
-      if (q + 2 < units_.size() && key_at(q) == "(" && units_[q + 1].mention >= 0 && key_at(q + 2) == ")") q += 3;
-      p = q;
-      while (q < units_.size() && q < p + 3 && units_[q].mention < 0 &&
-             is_separator(a_.text.tokens[units_[q].token_begin].key))
-        ++q;
-      if (q == p) break;
-      bool conjunction = false;
-      for (std::uint32_t i = p; i < q; ++i) conjunction = conjunction || is_conjunction(a_.text.tokens[units_[i].token_begin].key);
-      // "en het Duitse Lichtwerk Photonics": an article and a nationality before the next name.
-      while (q < units_.size() && q < p + 5 && ((units_[q].mention < 0 && is_article(key_at(q))) ||
-                                                (units_[q].mention >= 0 && mention_at(q)->type == MentionType::nationality)))
-        ++q;
-      // "and entrepreneur David Okafor", "and its CEO X": a short role before the next name.
-      std::uint32_t r = q;
-      while (r < units_.size() && r < q + 3 && units_[r].mention < 0 && is_role_word(a_.text.tokens[units_[r].token_begin])) ++r;
-      if (r > q && type_at(n.types, r)) q = r;
-      if (!type_at(n.types, q)) {
-        // "Google (Gemini), Anthropic (Claude), and well-resourced giants": the "and" closes the names.
-        if (conjunction) last_joined = ends.size() - 1;
-        break;
-      }
-      ends.push_back(q + 1);
-      if (conjunction) last_joined = ends.size() - 1;
-      p = q + 1;
-    }
-    // "A, B and C" is a list; "Selon Bloomberg, Microsoft" and "Nvidia, the chipmaker" are not:
-    // a list ends with a conjunction.
-    ends.resize(last_joined + 1);
-    for (auto it = ends.rbegin(); it != ends.rend(); ++it)
-      if (bind(n, pos, *it, k)) return true;
+    const NameList list = pack_.name_list(a_, sentence_, units_, pos, n.types);
+    for (std::size_t i = list.closed + 1; i-- > 0;)
+      if (bind(n, pos, list.names[i] + 1, k, true)) return true;
     return false;
   }
 
+  const CompiledPack& pack_;
   const ArticleAnalysis& a_;
+  std::uint32_t sentence_;
   const std::vector<Mention>& mentions_;
   const std::vector<Unit>& units_;
   std::vector<CaptureSpan> caps_;
@@ -360,6 +322,9 @@ CompiledPack::CompiledPack(RulePack pack) : pack_(std::move(pack)) {
   intern_phrases(pack_.background_dates, background_date_ids_);
   intern_phrases(pack_.earlier_cues, earlier_cue_ids_);
   intern_phrases(pack_.per_unit, per_unit_ids_);
+  intern_phrases(pack_.list_joiners, list_joiner_ids_);
+  intern_phrases(pack_.list_prepositions, list_preposition_ids_);
+  comma_id_ = intern(",");
   word_keys_.resize(word_ids_.size());
   for (const auto& [key, id] : word_ids_) word_keys_[id] = key;
   status_by_word_.resize(word_ids_.size());
@@ -587,7 +552,7 @@ void CompiledPack::match_entry(const Entry& entry, const ArticleAnalysis& a, std
     return false;
   };
   const Rule& rule = *entry.rule;
-  Matcher matcher(a, sentence, units, rule.captures.size());
+  Matcher matcher(*this, a, sentence, units, rule.captures.size());
   for (std::uint32_t start = 0; start < units.size(); ++start) {
     for (std::size_t l = 0; l < opened; ++l) {
       const Line* line = open[l];
@@ -652,7 +617,7 @@ RuleProgress CompiledPack::progress(const Rule& rule, const ArticleAnalysis& a, 
                                     const std::vector<Unit>& units) const {
   RuleProgress best;
   for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
-    Matcher matcher(a, sentence, units, rule.captures.size());
+    Matcher matcher(*this, a, sentence, units, rule.captures.size());
     matcher.trace_progress();
     for (std::uint32_t start = 0; start < units.size(); ++start) {
       std::uint32_t end = 0;
@@ -696,6 +661,126 @@ bool CompiledPack::tells_earlier_event(const std::vector<Unit>& units) const {
 
 bool CompiledPack::per_unit_after(const std::vector<Unit>& units, std::uint32_t u) const {
   return std::any_of(per_unit_ids_.begin(), per_unit_ids_.end(), [&](const auto& phrase) { return phrase_at(units, u + 1, phrase); });
+}
+
+std::uint32_t CompiledPack::phrase_length(const std::vector<std::vector<std::uint32_t>>& phrases, const std::vector<Unit>& units,
+                                          std::uint32_t u) const {
+  std::uint32_t longest = 0;
+  if (u >= units.size() || units[u].word == kNoWord) return 0;
+  for (const auto& phrase : phrases)
+    if (phrase.size() > longest && phrase_at(units, u, phrase)) longest = static_cast<std::uint32_t>(phrase.size());
+  return longest;
+}
+
+namespace {
+
+// Reads a list of names unit by unit: what joins one name to the next, the words that describe
+// the next ("het Vlaamse participatiefonds PMV", "le fonds américain Harbor Lane Ventures"), and a
+// description of a name set off by commas ("Bpifrance, via son fonds Large Venture, et Cassiopée").
+class NameListReader {
+ public:
+  NameListReader(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units, TypeMask types,
+                 std::function<std::uint32_t(bool joiner, std::uint32_t u)> phrase, std::uint32_t comma)
+      : a_(a), mentions_(a.mentions[sentence]), units_(units), types_(types), phrase_(std::move(phrase)), comma_(comma) {}
+
+  NameList read(std::uint32_t begin) const {
+    NameList list;
+    list.names.push_back(begin);
+    std::uint32_t p = begin + 1;
+    while (true) {
+      // "Google (Gemini), Anthropic": a name in brackets belongs to the name before.
+      if (p + 2 < units_.size() && key(p) == "(" && units_[p + 1].mention >= 0 && key(p + 2) == ")") p += 3;
+      Step step = next(p, false);
+      if (!step.name)
+        if (const auto close = description_end(p)) {
+          const Step after = next(*close, true);
+          if (after.name) step = after;
+        }
+      // "Google (Gemini), Anthropic (Claude), and well-resourced giants": the joiner closes the names.
+      if (step.joined) list.closed = list.names.size() - (step.name ? 0 : 1);
+      if (!step.name) break;
+      list.names.push_back(*step.name);
+      p = *step.name + 1;
+    }
+    return list;
+  }
+
+ private:
+  struct Step {
+    std::optional<std::uint32_t> name;
+    bool joined = false;  // a joiner ("and", "alongside") came before it
+  };
+
+  const std::string& key(std::uint32_t u) const {
+    static const std::string none;
+    if (u >= units_.size() || units_[u].mention >= 0) return none;
+    return a_.text.tokens[units_[u].token_begin].key;
+  }
+  const Mention* mention(std::uint32_t u) const {
+    if (u >= units_.size() || units_[u].mention < 0) return nullptr;
+    return &mentions_[static_cast<std::size_t>(units_[u].mention)];
+  }
+  bool is_name(std::uint32_t u) const {
+    const Mention* m = mention(u);
+    return m && !m->modifier && (types_ & mention_types(*m));
+  }
+  bool is_comma(std::uint32_t u) const { return u < units_.size() && units_[u].word == comma_; }
+
+  // The next name after unit p: commas and joiners, a repeated preposition, then words describing
+  // the name. After a description, only a joiner or a preposition continues the list.
+  Step next(std::uint32_t p, bool after_description) const {
+    Step step;
+    std::uint32_t q = p;
+    bool preposition = false;
+    for (int i = 0; i < 3 && q < units_.size(); ++i) {
+      if (is_comma(q)) { ++q; continue; }
+      if (const auto n = phrase_(true, q)) { q += n; step.joined = true; continue; }
+      break;
+    }
+    if (q == p) return step;
+    if (const auto n = phrase_(false, q)) { q += n; preposition = true; }
+    if (after_description && !step.joined && !preposition) return Step{};
+    // "en het Duitse Lichtwerk Photonics", "and entrepreneur David Okafor", "Lisbon fund Indico".
+    int roles = 0;
+    for (std::uint32_t r = q; r < units_.size() && r < q + 6; ++r) {
+      if (is_name(r)) { step.name = r; return step; }
+      const Mention* m = mention(r);
+      if (m && (m->type == MentionType::nationality || m->type == MentionType::country)) continue;
+      if (!m && roles == 0 && is_article(key(r))) continue;  // not "la holding de la famille Agnelli"
+      if (!m && roles < 3 && is_role_word(a_.text.tokens[units_[r].token_begin])) { ++roles; continue; }
+      break;
+    }
+    return step;
+  }
+
+  // The comma that closes a description after a name (", the University of Edinburgh's fund,",
+  // ", qui apporte à lui seul 150 millions d'euros,"), if unit p opens one.
+  std::optional<std::uint32_t> description_end(std::uint32_t p) const {
+    if (!is_comma(p) || is_name(p + 1)) return std::nullopt;
+    for (std::uint32_t u = p + 1; u < units_.size() && u <= p + 16; ++u) {
+      if (is_comma(u)) return u;
+      const std::string& k = key(u);
+      if (k == ";" || k == ":" || k == "." || k == "(" || k == ")" || k == "\"") return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  const ArticleAnalysis& a_;
+  const std::vector<Mention>& mentions_;
+  const std::vector<Unit>& units_;
+  TypeMask types_;
+  std::function<std::uint32_t(bool, std::uint32_t)> phrase_;
+  std::uint32_t comma_;
+};
+
+}  // namespace
+
+NameList CompiledPack::name_list(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
+                                 std::uint32_t begin, TypeMask types) const {
+  const NameListReader reader(a, sentence, units, types, [&](bool joiner, std::uint32_t u) {
+    return phrase_length(joiner ? list_joiner_ids_ : list_preposition_ids_, units, u);
+  }, comma_id_);
+  return reader.read(begin);
 }
 
 bool CompiledPack::has_cue_of(const std::vector<Unit>& units, const std::string& status) const {
@@ -743,12 +828,17 @@ bool CompiledPack::background_date_at(const std::vector<Unit>& units, std::uint3
 namespace {
 
 // Entities a capture holds: one mention, or every name of a coordinated list.
-std::vector<std::int32_t> captured_entities(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
-                                            const CaptureSpan& span, TypeMask types, bool* coreferent) {
+std::vector<std::int32_t> captured_entities(const CompiledPack& pack, const ArticleAnalysis& a, std::uint32_t sentence,
+                                            const std::vector<Unit>& units, const CaptureSpan& span, TypeMask types,
+                                            bool* coreferent) {
   std::vector<std::int32_t> out;
   if (!span.bound) return out;
+  // A list's names, not the names of its descriptions ("A, the University of Edinburgh's fund, and B").
+  std::vector<std::uint32_t> names;
+  if (span.list) names = pack.name_list(a, sentence, units, span.unit_begin, types).names;
   for (std::uint32_t u = span.unit_begin; u < span.unit_end; ++u) {
     if (units[u].mention < 0) continue;
+    if (span.list && std::find(names.begin(), names.end(), u) == names.end()) continue;
     const Mention& m = a.mentions[sentence][static_cast<std::size_t>(units[u].mention)];
     // Only the capture's own types: "Google (Gemini), Anthropic" lists organisations, not Gemini.
     if (m.entity < 0 || !(types & mention_types(m))) continue;
@@ -870,7 +960,7 @@ std::int32_t CompiledPack::attribution_of(const ArticleAnalysis& a, std::uint32_
                                           const std::vector<Unit>& units) const {
   // The first attribution that names an organisation wins.
   return first_capture(attributions_, a, sentence, units, "source", [&](const CaptureSpan& span, const Capture& c) {
-    const auto entities = captured_entities(a, sentence, units, span, c.types, nullptr);
+    const auto entities = captured_entities(*this, a, sentence, units, span, c.types, nullptr);
     return entities.empty() ? std::int32_t{-1} : entities.front();
   });
 }
@@ -924,7 +1014,7 @@ void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence, const std
     bool coreferent = false;
     const auto side = [&](std::int16_t capture) {
       if (capture != kTopic)
-        return captured_entities(a, sentence, units, match.captures[static_cast<std::size_t>(capture)],
+        return captured_entities(compiled, a, sentence, units, match.captures[static_cast<std::size_t>(capture)],
                                  rule.captures[static_cast<std::size_t>(capture)].types, &coreferent);
       coreferent = true;
       const std::int32_t topic = topic_of(a, sentence, units, match, article_topic);
@@ -949,6 +1039,7 @@ void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence, const std
     base.token_begin = token_begin;
     base.token_end = token_end;
     base.implicit = e.subject == kTopic || e.object == kTopic;
+    base.topic_is_subject = e.subject == kTopic;
     if (e.amount >= 0)
       base.amount = captured_value(a, sentence, units, match.captures[static_cast<std::size_t>(e.amount)], MentionType::money, &compiled);
     base.date = e.date >= 0 ? captured_value(a, sentence, units, match.captures[static_cast<std::size_t>(e.date)], MentionType::date)
@@ -1215,13 +1306,33 @@ void date_the_news(const ArticleAnalysis& a, const CompiledPack& pack, const std
 }
 
 
+// "Le tour de table a été mené par A, accompagné par B": B invests beside A, not in A. When a
+// sentence has A and B investing in the same company, "A fundedBy B" read from it is dropped.
+void drop_co_investors(std::vector<Fact>& found) {
+  const auto invests_in = [&](std::int32_t investor, std::int32_t company) {
+    return std::any_of(found.begin(), found.end(), [&](const Fact& g) {
+      return g.property == "fundedBy" && g.subject == company && g.object == investor;
+    });
+  };
+  const auto beside = [&](const Fact& f) {
+    if (f.property != "fundedBy" || f.object < 0) return false;
+    return std::any_of(found.begin(), found.end(), [&](const Fact& g) {
+      return g.property == "fundedBy" && g.object == f.subject && g.subject != f.object && invests_in(f.object, g.subject);
+    });
+  };
+  found.erase(std::remove_if(found.begin(), found.end(), beside), found.end());
+}
+
 // A fact about the article's topic gives way to one the sentence states explicitly about the same
-// other party: "Sequoia led the round in Kestrel" is about Kestrel, whatever the topic.
+// other party: "Sequoia led the round in Kestrel" is about Kestrel, whatever the topic. Another
+// party of the same topic stays: in "The round was led by A, joined by B, which also backed the
+// company", B's explicit fact leaves A's round to the topic.
 void drop_implicit_duplicates(std::vector<Fact>& found) {
   auto explicit_twin = [&](const Fact& f) {
     return std::any_of(found.begin(), found.end(), [&](const Fact& g) {
       if (g.implicit || g.property != f.property) return false;
-      return (f.object >= 0 && g.object == f.object) || g.subject == f.subject;
+      if (f.object < 0) return g.subject == f.subject;  // an amount: one round a sentence
+      return f.topic_is_subject ? g.object == f.object : g.subject == f.subject;
     });
   };
   found.erase(std::remove_if(found.begin(), found.end(), [&](const Fact& f) { return f.implicit && explicit_twin(f); }),
@@ -1273,6 +1384,7 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
     std::unordered_set<std::string> in_sentence;
     found.erase(std::remove_if(found.begin(), found.end(), [&](const Fact& f) { return !in_sentence.insert(fact_key(a, f)).second; }),
                 found.end());
+    drop_co_investors(found);
     drop_implicit_duplicates(found);
     drop_conflicts(found);
     // "Volgens Reuters koopt X Y": the outlet the sentence cites is not a party to its facts. A

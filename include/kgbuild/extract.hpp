@@ -36,6 +36,7 @@ struct Fact {
   std::uint32_t token_begin = 0, token_end = 0;  // the evidence: what the rule matched
   double confidence = 0;
   bool implicit = false;  // one side is the article's topic, not a name in the sentence
+  bool topic_is_subject = false;  // for an implicit fact: the topic is its subject, not its object
 };
 
 // One unit of a sentence as rules see it: a plain token, or a whole mention.
@@ -64,6 +65,14 @@ class WordSet {
 struct CaptureSpan {
   std::uint32_t unit_begin = 0, unit_end = 0;
   bool bound = false;
+  bool list = false;  // a list of names (TYPE+): its names are the list's, not every name in the span
+};
+
+// A list of names: the unit of each name, in order; names [0, closed] form the list a rule may take
+// ("A, B and C" ends with a joiner; "Selon Bloomberg, Microsoft" is not a list).
+struct NameList {
+  std::vector<std::uint32_t> names;
+  std::size_t closed = 0;
 };
 
 struct RuleMatch {
@@ -120,6 +129,9 @@ class CompiledPack {
   bool tells_earlier_event(const std::vector<Unit>& units) const;
   bool per_unit_after(const std::vector<Unit>& units, std::uint32_t u) const;  // "a share" right after unit u  // an earlier-event cue anywhere in the sentence
   bool breaks_clause_at(const std::vector<Unit>& units, std::size_t u) const;
+  // The list of names of `types` that starts at unit `begin` (see NameList).
+  NameList name_list(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units, std::uint32_t begin,
+                     TypeMask types) const;
   std::int32_t attribution_of(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
   // The amount a sentence gives the deal before it (a deal-amount pattern's MONEY), or -1; `rule` its pattern.
   std::int32_t deal_amount_of(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
@@ -182,6 +194,11 @@ class CompiledPack {
   std::vector<std::vector<std::vector<std::uint32_t>>> status_ids_;  // cue -> phrases as ids
   std::vector<bool> status_sentence_wide_;                   // cue -> its status speaks for the sentence
   std::vector<std::vector<std::uint32_t>> clause_break_ids_, background_date_ids_, earlier_cue_ids_, per_unit_ids_;
+  std::vector<std::vector<std::uint32_t>> list_joiner_ids_, list_preposition_ids_;
+  std::uint32_t comma_id_ = kNoWord;
+  // The length of the longest of `phrases` at unit u, 0 for none.
+  std::uint32_t phrase_length(const std::vector<std::vector<std::uint32_t>>& phrases, const std::vector<Unit>& units,
+                              std::uint32_t u) const;
 };
 
 // The organisation TOPIC stands for in a match (see docs/rules.md), or -1: the sentence's own

@@ -110,6 +110,11 @@ struct RulePack {
   std::vector<std::vector<std::string>> per_unit;
   // Statuses whose cues speak for the whole sentence ("according to", "denied"), not one clause.
   std::vector<std::string> sentence_statuses;
+  // How a list of names (a TYPE+ capture) is joined: the words that join its last name ("and",
+  // "alongside", "aux côtés de"; a list ends with one of them), and the prepositions a list repeats
+  // before a name ("auprès de A et de B", "led by A and by B").
+  std::vector<std::vector<std::string>> list_joiners;
+  std::vector<std::vector<std::string>> list_prepositions;
 };
 
 // Reads one pack; throws RuleError on the first problem.

@@ -33,6 +33,7 @@ const kg::NameData& names() {
 }
 
 const char* const kPack = R"(language en
+list-joiner = and "as well as"
 list invest_verb = invests invested "put"
 status Denied = denied "ruled out"
 status InTalks = "in talks" talks
@@ -159,6 +160,24 @@ TEST_CASE("a coordinated list gives one fact per name", "[extract]") {
   CHECK(r.described() ==
         Facts{"Anthropic fundedBy Nvidia", "Anthropic fundedBy SoftBank", "Anthropic fundedBy Amazon"});
   for (const auto& f : r.facts) CHECK(r.evidence(f) == "Nvidia, SoftBank and Amazon invested in Anthropic");
+}
+
+TEST_CASE("a list takes the pack's joiners, a repeated preposition, descriptions and set-off clauses", "[extract][list]") {
+  const std::string pack = "language en\nlist-joiner = and alongside\nlist-preposition = from\n"
+                           "rule t.from\n  match target:ORG raised money from investor:ORG+\n  emit target fundedBy investor\n";
+  // "and from": the list repeats its preposition; "the Dutch fund": words describing the next name.
+  CHECK(run("Fjord Analytics raised money from Sequoia Capital and from the Dutch fund Volta Ventures.", pack).described() ==
+        Facts{"Fjord Analytics fundedBy Sequoia Capital", "Fjord Analytics fundedBy Volta Ventures"});
+  // A clause set off by commas describes the name before it; its own names are not the list's.
+  CHECK(run("Fjord Analytics raised money from Sequoia Capital, which also backs Harbor Robotics, alongside Accel.", pack)
+            .described() == Facts{"Fjord Analytics fundedBy Sequoia Capital", "Fjord Analytics fundedBy Accel"});
+  // Without a joiner after it, the clause ends the list.
+  CHECK(run("Fjord Analytics raised money from Sequoia Capital, which also backs Harbor Robotics, Accel said.", pack)
+            .described() == Facts{"Fjord Analytics fundedBy Sequoia Capital"});
+  // A pack that declares no joiner has no lists.
+  const std::string bare = "language en\nrule t.from\n  match target:ORG raised money from investor:ORG+\n  emit target fundedBy investor\n";
+  CHECK(run("Fjord Analytics raised money from Sequoia Capital and Accel.", bare).described() ==
+        Facts{"Fjord Analytics fundedBy Sequoia Capital"});
 }
 
 TEST_CASE("emit p partner p gives every pair of the list once", "[extract]") {
@@ -376,6 +395,7 @@ TEST_CASE("explain support: units and how far a rule got", "[extract]") {
 namespace {
 
 const char* const kTopicPack = R"(language en
+list-joiner = and
 list round = round "funding round"
 rule t.raise priority 50
   match org:ORG ...6 raised amount:MONEY
@@ -398,6 +418,29 @@ TEST_CASE("TOPIC is the organisation the article is about, not an investor", "[e
                     "Accel led the round. Accel also backs many other start-ups.", kTopicPack);
   const Facts facts = r.described();
   CHECK(std::count(facts.begin(), facts.end(), "Harbor Robotics fundedBy Sequoia Capital") == 1);
+  CHECK(std::count(facts.begin(), facts.end(), "Harbor Robotics fundedBy Accel") == 1);
+  CHECK(std::count(facts.begin(), facts.end(), "Sequoia Capital fundedBy Accel") == 0);
+}
+
+TEST_CASE("a fact about the topic stays beside an explicit one about another party", "[extract][topic]") {
+  // "the round was led by A, joined by B, which also backed the company": B's explicit fact does
+  // not take A's round from the topic.
+  const Run r = run("Harbor Robotics raised $40 million. Sequoia Capital led the round, and Accel backed Harbor Robotics too.",
+                    std::string(kTopicPack) + "rule t.backed priority 60\n  match investor:ORG backed target:ORG\n  emit target fundedBy investor\n");
+  const Facts facts = r.described();
+  CHECK(std::count(facts.begin(), facts.end(), "Harbor Robotics fundedBy Sequoia Capital") == 1);
+  CHECK(std::count(facts.begin(), facts.end(), "Harbor Robotics fundedBy Accel") == 1);
+}
+
+TEST_CASE("an investor named beside another does not invest in it", "[extract][topic]") {
+  // "led by A, accompanied by B": a rule reading "A, accompanied by B" as B backing A loses to the
+  // round both invest in.
+  const Run r = run("Harbor Robotics raised $40 million. Sequoia Capital, accompanied by Accel, led the round.",
+                    std::string(kTopicPack) +
+                        "rule t.accompanied priority 60\n  match target:ORG \",\" accompanied by investor:ORG\n  emit target fundedBy investor\n"
+                        "rule t.led-with priority 40\n  match investor:ORG \",\" accompanied by investor2:ORG \",\" led the round\n"
+                        "  emit TOPIC fundedBy investor\n  emit TOPIC fundedBy investor2\n");
+  const Facts facts = r.described();
   CHECK(std::count(facts.begin(), facts.end(), "Harbor Robotics fundedBy Accel") == 1);
   CHECK(std::count(facts.begin(), facts.end(), "Sequoia Capital fundedBy Accel") == 0);
 }
@@ -501,7 +544,7 @@ TEST_CASE("a later sentence prices the deal; a price per share prices nothing", 
   const Run later = run("Google buys Cohere. The deal is worth $2 billion.");
   REQUIRE(later.facts.size() == 1);
   CHECK(later.describe(later.facts[0]) == "Cohere acquiredBy Google amount=2000000000 USD");
-  CHECK(later.facts[0].amount_reason == "from sentence 2 (deal-amount@14)");
+  CHECK(later.facts[0].amount_reason == "from sentence 2 (deal-amount@15)");
   // Not a deal three sentences back, and not one the pricing sentence states itself.
   CHECK(run("Google buys Cohere. It rained. It rained again. The deal is worth $2 billion.").facts.at(0).amount == -1);
   const Run own = run("Google buys Cohere. Nvidia bought Mistral AI for $1 billion, and the deal is worth $1 billion.");

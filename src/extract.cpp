@@ -149,6 +149,7 @@ class Matcher {
       case PatternNode::Kind::type:
         return type_at(n.types, pos) && bind(n, pos, pos + 1, k);
       case PatternNode::Kind::coordination: return coordination(n, pos, k);
+      case PatternNode::Kind::description: return description(n, pos, k);
       case PatternNode::Kind::group:
         for (const auto& alt : n.alternatives)
           if (seq(alt, 0, pos, [&](std::uint32_t p) { return bind(n, pos, p, k); }, false)) return true;
@@ -159,6 +160,22 @@ class Matcher {
         return false;
     }
     return false;
+  }
+
+  // DESCRIPTION: "het Haarlemse cybersecuritybedrijf Veilix", "data-pipeline startup Trellisync": one
+  // to three lower-case words that are not function words, ending right before a name.
+  bool description(const PatternNode& n, std::uint32_t pos, K k) {
+    std::uint32_t end = pos;
+    while (end < units_.size() && end < pos + 3 && describes(end)) ++end;
+    for (; end > pos; --end)
+      if (end < units_.size() && units_[end].mention >= 0 && bind(n, pos, end, k)) return true;
+    return false;
+  }
+
+  bool describes(std::uint32_t u) const {
+    if (units_[u].mention >= 0) return false;
+    const Token& t = a_.text.tokens[units_[u].token_begin];
+    return (t.flags & kTokenWord) && !(t.flags & (kTokenCapitalised | kTokenHasUpper)) && is_role_word(t);
   }
 
   // "A, B and C": the longest list first, then shorter ones.
@@ -207,6 +224,7 @@ StartSet first_of_node(const PatternNode& n, bool& nullable) {
     case PatternNode::Kind::type:
     case PatternNode::Kind::coordination: set.types = n.types; break;
     case PatternNode::Kind::gap: set.any = true; nullable = true; break;
+    case PatternNode::Kind::description: set.any = true; break;
     case PatternNode::Kind::group:
       for (const auto& alt : n.alternatives) {
         bool alt_nullable = false;
@@ -252,6 +270,7 @@ std::pair<std::uint32_t, std::uint32_t> span_of_node(const PatternNode& n) {
   switch (n.kind) {
     case PatternNode::Kind::gap: return {0, n.max};
     case PatternNode::Kind::coordination: return {n.min, kUnbounded};
+    case PatternNode::Kind::description: low = 1; high = 3; break;
     case PatternNode::Kind::type: low = high = 1; break;
     case PatternNode::Kind::words:
       low = kUnbounded;

@@ -881,7 +881,19 @@ class ArticleScan {
     // inside a sentence, not after a determiner ("the Senate", "the Fed").
     if (length == 1 && common == 1 && !opening && !article_before(pos) && !(tokens_[pos - 1].flags & kTokenCapitalised))
       return true;
+    if (length >= 2 && common > 0 && !opening && beside_shaped_name(s, pos, end)) return true;
     return length >= 2 && (common > 0 || (opening && proper > 0)) && !names_.capitalises_titles;
+  }
+
+  // "competes with Employment Hero and Xero", "XAnge et New Alpha": capitalised common words
+  // joined to a name that no word list knows are a name too, even where titles take capitals.
+  bool beside_shaped_name(const Sentence& s, std::uint32_t pos, std::uint32_t end) const {
+    const auto joins = [&](std::uint32_t i) { return tokens_[i].key == "," || names_.conjunctions.count(tokens_[i].key) != 0; };
+    const auto shaped = [&](std::uint32_t i) {
+      return is_capitalised_word(tokens_[i]) && word_kind(tokens_[i]) == WordKind::unknown && !is_not_name(tokens_[i].key);
+    };
+    if (end + 1 < s.token_end && joins(end) && shaped(end + 1)) return true;
+    return pos >= s.token_begin + 2 && joins(pos - 1) && shaped(pos - 2) && !opens_sentence(s, pos - 2);
   }
 
   // "Aandelen Stellwerk", "Maaltijdbezorger Honger": a common word opening the sentence before a

@@ -398,6 +398,10 @@ class PackParser {
     node.source = at.text;
     switch (at.kind) {
       case Lexeme::Kind::word: {
+        if (at.text == "DESCRIPTION") {
+          node.kind = PatternNode::Kind::description;
+          return node;
+        }
         const auto& types = type_names();
         if (auto it = types.find(at.text); it != types.end()) {
           node.kind = PatternNode::Kind::type;

@@ -27,7 +27,9 @@ class RuleError : public std::runtime_error {
 using TypeMask = std::uint16_t;
 
 struct PatternNode {
-  enum class Kind : std::uint8_t { words, type, coordination, group, gap };
+  // description: DESCRIPTION, one to three lower-case words right before a name ("cyberbeveiliger
+  // Veilix", "data-pipeline startup Trellisync")
+  enum class Kind : std::uint8_t { words, type, coordination, group, gap, description };
   Kind kind = Kind::words;
   std::vector<std::vector<std::string>> phrases;  // words: alternative key sequences
   std::vector<std::vector<std::uint32_t>> phrase_ids;  // the same as word ids, filled by CompiledPack

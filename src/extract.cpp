@@ -175,7 +175,11 @@ class Matcher {
   bool describes(std::uint32_t u) const {
     if (units_[u].mention >= 0) return false;
     const Token& t = a_.text.tokens[units_[u].token_begin];
-    return (t.flags & kTokenWord) && !(t.flags & (kTokenCapitalised | kTokenHasUpper)) && is_role_word(t);
+    // "AI-start-up" describes too: capitals before a hyphen, a lower-case word after it.
+    const std::size_t hyphen = t.key.rfind('-');
+    const bool lower_tail = hyphen != std::string::npos && hyphen + 1 < t.key.size() &&
+                            std::islower(static_cast<unsigned char>(a_.text.token_text(t).back()));
+    return (t.flags & kTokenWord) && (lower_tail || !(t.flags & (kTokenCapitalised | kTokenHasUpper))) && is_role_word(t);
   }
 
   // "A, B and C": the longest list first, then shorter ones.

@@ -1103,8 +1103,9 @@ void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence, const std
 namespace {
 
 // The organisation the article is about, as the sentences are read: the one named most so far,
-// not counting outlets and organisations the article has shown investing (investors are named
-// often in funding news, but the round is someone else's); the first named on a tie.
+// not counting outlets and organisations the article has set aside as investors or rivals
+// (investors are named often in funding news, but the round is someone else's; "Uber-rivaal Bolt"
+// is about Bolt); the first named on a tie.
 class ArticleTopic {
  public:
   explicit ArticleTopic(const ArticleAnalysis& a) : a_(a), counts_(a.entities.size(), 0), first_(a.entities.size(), 0) {}
@@ -1117,13 +1118,13 @@ class ArticleTopic {
     }
   }
 
-  void investor(std::int32_t entity) {
-    if (investors_.size() <= static_cast<std::size_t>(entity)) investors_.resize(a_.entities.size(), false);
-    investors_[static_cast<std::size_t>(entity)] = true;
+  void set_aside(std::int32_t entity) {
+    if (aside_.size() <= static_cast<std::size_t>(entity)) aside_.resize(a_.entities.size(), false);
+    aside_[static_cast<std::size_t>(entity)] = true;
   }
 
-  bool is_investor(std::int32_t entity) const {
-    return entity >= 0 && static_cast<std::size_t>(entity) < investors_.size() && investors_[static_cast<std::size_t>(entity)];
+  bool is_aside(std::int32_t entity) const {
+    return entity >= 0 && static_cast<std::size_t>(entity) < aside_.size() && aside_[static_cast<std::size_t>(entity)];
   }
 
   std::int32_t current() const {
@@ -1132,10 +1133,10 @@ class ArticleTopic {
   }
 
  private:
-  std::int32_t most_named(bool with_investors) const {
+  std::int32_t most_named(bool with_aside) const {
     std::int32_t best = -1;
     for (std::size_t e = 0; e < counts_.size(); ++e) {
-      if (counts_[e] == 0 || (!with_investors && e < investors_.size() && investors_[e])) continue;
+      if (counts_[e] == 0 || (!with_aside && e < aside_.size() && aside_[e])) continue;
       if (best < 0 || counts_[e] > counts_[static_cast<std::size_t>(best)] ||
           (counts_[e] == counts_[static_cast<std::size_t>(best)] && first_[e] < first_[static_cast<std::size_t>(best)]))
         best = static_cast<std::int32_t>(e);
@@ -1148,7 +1149,7 @@ class ArticleTopic {
   const ArticleAnalysis& a_;
   std::vector<int> counts_;
   std::vector<std::size_t> first_;
-  std::vector<bool> investors_;
+  std::vector<bool> aside_;
   std::size_t order_ = 0;
 };
 
@@ -1384,7 +1385,7 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
     topics[s] = topic.current();
     // "Halden raised $60m in a round led by Nvidia, the company said": the company is not the investor.
     for (auto& m : a.mentions[s])
-      if (m.generic && topic.is_investor(m.entity) && topic.current() >= 0) m.entity = topic.current();
+      if (m.generic && topic.is_aside(m.entity) && topic.current() >= 0) m.entity = topic.current();
     const auto matches = compiled->match(a, s, units[s]);
     // A sentence that states a deal of its own prices that one, not an earlier one.
     // So does a sentence that states a valuation ("declined to disclose its valuation, but a person
@@ -1422,7 +1423,8 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
         ArticleEntity& holder = a.entities[static_cast<std::size_t>(f.object)];
         if (holder.inferred && holder.type == EntityType::organization) holder.type = EntityType::person;
       }
-      if (f.property == "fundedBy" && f.object >= 0) topic.investor(f.object);
+      // An investor or a rival the article names is not what it is about ("Uber-rivaal Bolt").
+      if ((f.property == "fundedBy" || f.property == "competitor") && f.object >= 0) topic.set_aside(f.object);
       if (!f.implicit && is_office(f.property) && f.object >= 0) affiliation.emplace(f.object, f.subject);
       const auto [kept, fresh] = seen.emplace(fact_key(a, f), facts.size());
       if (fresh) {

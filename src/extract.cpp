@@ -164,12 +164,28 @@ class Matcher {
 
   // DESCRIPTION: "het Haarlemse cybersecuritybedrijf Veilix", "data-pipeline startup Trellisync": one
   // to three lower-case words that are not function words, ending right before a name.
+  // Inside it, up to two function words may join words ("le fabricant de jeux mobiles Zynga", "le
+  // groupe français de transport et de logistique Ferlanne"): at most six units.
   bool description(const PatternNode& n, std::uint32_t pos, K k) {
-    std::uint32_t end = pos;
-    while (end < units_.size() && end < pos + 3 && describes(end)) ++end;
-    for (; end > pos; --end)
-      if (end < units_.size() && units_[end].mention >= 0 && bind(n, pos, end, k)) return true;
+    std::uint32_t end = pos, words = 0, joins = 0;
+    std::vector<std::uint32_t> ends;  // where a description may end: after a word, before a name
+    while (end < units_.size() && end < pos + 6) {
+      if (describes(end) && words < 4) ++words;
+      else if (words > 0 && joins < 2 && joins_description(end)) ++joins;
+      else if (words > 0 && units_[end].mention >= 0 && mentions_[units_[end].mention].type == MentionType::nationality) {}
+      else break;
+      ++end;
+      if (describes(end - 1) && end < units_.size() && units_[end].mention >= 0) ends.push_back(end);
+    }
+    for (auto it = ends.rbegin(); it != ends.rend(); ++it)
+      if (bind(n, pos, *it, k)) return true;
     return false;
+  }
+
+  bool joins_description(std::uint32_t u) const {
+    if (units_[u].mention >= 0) return false;
+    const Token& t = a_.text.tokens[units_[u].token_begin];
+    return (t.flags & kTokenWord) && !(t.flags & kTokenCapitalised) && is_function_word(t.key);
   }
 
   bool describes(std::uint32_t u) const {
@@ -485,6 +501,20 @@ bool CompiledPack::Line::possible(const WordSet& present) const {
   return true;
 }
 
+namespace {
+
+// The point after a name that ends in an abbreviation ("Inc.", "Corp.", "N.V.") inside a sentence:
+// it belongs to the name, so rules see "Take-Two Inc. va acquérir" as a name and a verb.
+bool abbreviation_point_at(const ArticleAnalysis& a, const Sentence& s, std::uint32_t t) {
+  if (t == 0 || t + 1 >= s.token_end || a.text.tokens[t].key != ".") return false;
+  const Token& last = a.text.tokens[t - 1];
+  const Token& next = a.text.tokens[t + 1];
+  return (last.flags & kTokenWord) && (last.flags & kTokenCapitalised) && last.key.size() <= 4 &&
+         !(next.flags & kTokenCapitalised);
+}
+
+}  // namespace
+
 std::vector<Unit> CompiledPack::units(const ArticleAnalysis& a, std::uint32_t sentence) const {
   const Sentence& s = a.text.sentences[sentence];
   const auto& mentions = a.mentions[sentence];
@@ -494,8 +524,10 @@ std::vector<Unit> CompiledPack::units(const ArticleAnalysis& a, std::uint32_t se
   for (std::uint32_t t = s.token_begin; t < s.token_end;) {
     while (m < mentions.size() && mentions[m].token_end <= t) ++m;
     if (m < mentions.size() && mentions[m].token_begin == t) {
-      out.push_back(Unit{t, mentions[m].token_end, static_cast<std::int32_t>(m), kNoWord});
-      t = mentions[m].token_end;
+      std::uint32_t end = mentions[m].token_end;
+      if (abbreviation_point_at(a, s, end)) ++end;  // "Zynga Inc. dans le cadre de": the name's point
+      out.push_back(Unit{t, end, static_cast<std::int32_t>(m), kNoWord});
+      t = end;
       continue;
     }
     const auto id = word_ids_.find(a.text.tokens[t].key);
@@ -1330,6 +1362,17 @@ void date_the_news(const ArticleAnalysis& a, const CompiledPack& pack, const std
 }
 
 
+// Two rules reading the same deal in one sentence, one with its price and one without: the claim
+// with the price says all the other does.
+void drop_amountless_twins(std::vector<Fact>& found) {
+  const auto priced_twin = [&](const Fact& f) {
+    return f.amount < 0 && f.object >= 0 && std::any_of(found.begin(), found.end(), [&](const Fact& g) {
+             return g.amount >= 0 && g.property == f.property && g.subject == f.subject && g.object == f.object;
+           });
+  };
+  found.erase(std::remove_if(found.begin(), found.end(), priced_twin), found.end());
+}
+
 // "Le tour de table a été mené par A, accompagné par B": B invests beside A, not in A. When a
 // sentence has A and B investing in the same company, "A fundedBy B" read from it is dropped.
 void drop_co_investors(std::vector<Fact>& found) {
@@ -1408,6 +1451,7 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
     std::unordered_set<std::string> in_sentence;
     found.erase(std::remove_if(found.begin(), found.end(), [&](const Fact& f) { return !in_sentence.insert(fact_key(a, f)).second; }),
                 found.end());
+    drop_amountless_twins(found);
     drop_co_investors(found);
     drop_implicit_duplicates(found);
     drop_conflicts(found);

@@ -1480,14 +1480,18 @@ class ArticleScan {
     return after < s.token_end && is_capitalised_word(tokens_[after]);
   }
 
-  // "de logiciels", "of chips": short complements between an organisation noun and the name it
-  // introduces ("l'éditeur français de logiciels Dataxis"), at most two.
+  // "de logiciels", "of chips", "de jeux mobiles": short complements between an organisation noun
+  // and the name it introduces ("l'éditeur français de logiciels Dataxis"), at most two.
   std::uint32_t skip_complements(std::uint32_t at, std::uint32_t end) const {
     static const std::set<std::string> joiners = {"de", "d'", "du", "des", "of", "van", "voor", "en"};
+    const auto lower_word = [&](std::uint32_t i) {
+      return i < end && (tokens_[i].flags & kTokenWord) && !(tokens_[i].flags & kTokenHasUpper);
+    };
     for (int n = 0; n < 2 && at + 1 < end && joiners.count(tokens_[at].key) != 0; ++n) {
-      const Token& word = tokens_[at + 1];
-      if (!(word.flags & kTokenWord) || (word.flags & kTokenHasUpper)) break;
+      if (!lower_word(at + 1)) break;
       at += 2;
+      // "de jeux mobiles": one word more, not a function word ("de jeux a annoncé" is a sentence).
+      if (lower_word(at) && !is_function_word(tokens_[at].key) && at + 1 < end && is_capitalised_word(tokens_[at + 1])) ++at;
     }
     return at;
   }

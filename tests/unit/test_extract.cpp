@@ -180,13 +180,15 @@ TEST_CASE("a list takes the pack's joiners, a repeated preposition, descriptions
         Facts{"Fjord Analytics fundedBy Sequoia Capital"});
 }
 
-TEST_CASE("DESCRIPTION takes up to three lower-case words right before a name", "[extract][description]") {
+TEST_CASE("DESCRIPTION takes up to four lower-case words right before a name", "[extract][description]") {
   const std::string pack = "language en\nrule t.buy\n  match buyer:ORG (buys|bought) DESCRIPTION? target:ORG\n  emit target acquiredBy buyer\n";
   CHECK(run("Salesforce bought data-pipeline startup Trellisync.", pack).described() == Facts{"Trellisync acquiredBy Salesforce"});
   CHECK(run("Salesforce bought Trellisync.", pack).described() == Facts{"Trellisync acquiredBy Salesforce"});
-  // Not four words, not function words, not capitals: "bought shares in the rival" is no description.
-  CHECK(run("Salesforce bought very small data-pipeline startup Trellisync.", pack).facts.empty());
+  // Function words may join its words, not end it: "maker of mobile games Zynga", not "shares in".
+  CHECK(run("Salesforce bought maker of mobile games Trellisync.", pack).described() == Facts{"Trellisync acquiredBy Salesforce"});
   CHECK(run("Salesforce bought shares in Trellisync.", pack).facts.empty());
+  // Not five words, not capitals.
+  CHECK(run("Salesforce bought very small fast data-pipeline startup Trellisync.", pack).facts.empty());
 }
 
 TEST_CASE("emit p partner p gives every pair of the list once", "[extract]") {

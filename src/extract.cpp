@@ -1191,11 +1191,11 @@ std::string money_key(const ArticleAnalysis& a, std::int32_t money) {
   return m.currency + "/" + m.value + "/" + m.min_value + "/" + m.max_value;
 }
 
-std::string fact_key(const ArticleAnalysis& a, const Fact& f) {
+std::string fact_key(const ArticleAnalysis& a, const Fact& f, bool with_amount = true) {
   std::int32_t s = f.subject, o = f.object;
   if (is_symmetric(f.property) && o >= 0 && o < s) std::swap(s, o);
   return std::to_string(s) + "|" + f.property + "|" + std::to_string(o) + "|" + money_key(a, f.object_money) + "|" +
-         money_key(a, f.amount);
+         (with_amount ? money_key(a, f.amount) : std::string());
 }
 
 // One sentence rarely says two of these things about the same pair: "took a stake in X" is not a
@@ -1471,18 +1471,23 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
       if ((f.property == "fundedBy" || f.property == "competitor") && f.object >= 0) topic.set_aside(f.object);
       if (!f.implicit && is_office(f.property) && f.object >= 0) affiliation.emplace(f.object, f.subject);
       const auto [kept, fresh] = seen.emplace(fact_key(a, f), facts.size());
-      if (fresh) {
-        facts.push_back(std::move(f));
-        continue;
+      // The same deal stated with its price ("X in talks to buy Y", then "X is in talks to buy Y
+      // for €5bn, it said on Tuesday") restates the claim without one.
+      std::optional<std::size_t> restates;
+      if (!fresh) restates = kept->second;
+      else if (f.amount >= 0)
+        if (const auto bare = seen.find(fact_key(a, f, false)); bare != seen.end()) restates = bare->second;
+      if (restates) {
+        Fact& first = facts[*restates];
+        first.restated = f.sentence;
+        if (first.date < 0 && f.date >= 0) {
+          // "Génovia lève 85 millions" (a headline), then "Génovia a annoncé jeudi une levée de 85
+          // millions": the claim kept is the first, dated by the sentence that dates the same fact.
+          first.date = f.date;
+          first.date_reason = "from sentence " + std::to_string(f.sentence + 1) + ", which states the same fact";
+        }
       }
-      Fact& first = facts[kept->second];
-      first.restated = f.sentence;
-      if (first.date < 0 && f.date >= 0) {
-        // "Génovia lève 85 millions" (a headline), then "Génovia a annoncé jeudi une levée de 85
-        // millions": the claim kept is the first, dated by the sentence that dates the same fact.
-        first.date = f.date;
-        first.date_reason = "from sentence " + std::to_string(f.sentence + 1) + ", which states the same fact";
-      }
+      if (fresh) facts.push_back(std::move(f));
     }
   }
   date_the_news(a, *compiled, units, topics, facts);

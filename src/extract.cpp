@@ -40,8 +40,10 @@ TypeMask mention_types(const Mention& m) {
   return m.person_too ? static_cast<TypeMask>(bit(m.type) | bit(MentionType::person)) : bit(m.type);
 }
 
-bool is_article(const std::string& key) {
-  return key == "the" || key == "het" || key == "de" || key == "la" || key == "le" || key == "l'" || key == "les" ||
+// "de" is Dutch's article and French's preposition ("la coentreprise de Thales").
+bool is_article(const std::string& key, Lang lang) {
+  if (key == "de") return lang == Lang::nl;
+  return key == "the" || key == "het" || key == "la" || key == "le" || key == "l'" || key == "les" ||
          key == "a" || key == "an" || key == "een" || key == "un" || key == "une";
 }
 
@@ -199,11 +201,14 @@ class Matcher {
   }
 
   // "A, B and C": the longest list first, then shorter ones.
+  // The list may open with words describing its first name ("such as the IVP Fund, Khosla and
+  // Maven", "Ook de farmareus UCB en V-Bio Ventures"); the capture starts at the name.
   bool coordination(const PatternNode& n, std::uint32_t pos, K k) {
-    if (!type_at(n.types, pos)) return false;
-    const NameList list = pack_.name_list(a_, sentence_, units_, pos, n.types);
+    const std::optional<std::uint32_t> first = pack_.first_name(a_, sentence_, units_, pos, n.types);
+    if (!first) return false;
+    const NameList list = pack_.name_list(a_, sentence_, units_, *first, n.types);
     for (std::size_t i = list.closed + 1; i-- > 0;)
-      if (bind(n, pos, list.names[i] + 1, k, true)) return true;
+      if (bind(n, *first, list.names[i] + 1, k, true)) return true;
     return false;
   }
 
@@ -795,18 +800,26 @@ class NameListReader {
     if (q == p) return step;
     if (const auto n = phrase_(false, q)) { q += n; preposition = true; }
     if (after_description && !step.joined && !preposition) return Step{};
-    // "en het Duitse Lichtwerk Photonics", "and entrepreneur David Okafor", "Lisbon fund Indico".
-    int roles = 0;
-    for (std::uint32_t r = q; r < units_.size() && r < q + 6; ++r) {
-      if (is_name(r)) { step.name = r; return step; }
-      const Mention* m = mention(r);
-      if (m && (m->type == MentionType::nationality || m->type == MentionType::country)) continue;
-      if (!m && roles == 0 && is_article(key(r))) continue;  // not "la holding de la famille Agnelli"
-      if (!m && roles < 3 && is_role_word(a_.text.tokens[units_[r].token_begin])) { ++roles; continue; }
-      break;
-    }
+    step.name = described_name(q, 3);
     return step;
   }
+
+ public:
+  // The name at or after unit q behind the words that describe it: "en het Duitse Lichtwerk
+  // Photonics", "and entrepreneur David Okafor", "Lisbon fund Indico"; at most `roles` words.
+  std::optional<std::uint32_t> described_name(std::uint32_t q, int roles) const {
+    for (std::uint32_t r = q; r < units_.size() && r < q + 6; ++r) {
+      if (is_name(r)) return r;
+      const Mention* m = mention(r);
+      if (m && (m->type == MentionType::nationality || m->type == MentionType::country)) continue;
+      if (!m && r == q && is_article(key(r), a_.text.lang)) continue;  // not "la holding de la famille Agnelli"
+      if (!m && roles > 0 && is_role_word(a_.text.tokens[units_[r].token_begin])) { --roles; continue; }
+      break;
+    }
+    return std::nullopt;
+  }
+
+ private:
 
   // The comma that closes a description after a name (", the University of Edinburgh's fund,",
   // ", qui apporte à lui seul 150 millions d'euros,"), if unit p opens one.
@@ -829,6 +842,12 @@ class NameListReader {
 };
 
 }  // namespace
+
+std::optional<std::uint32_t> CompiledPack::first_name(const ArticleAnalysis& a, std::uint32_t sentence,
+                                                      const std::vector<Unit>& units, std::uint32_t begin, TypeMask types) const {
+  const NameListReader reader(a, sentence, units, types, [](bool, std::uint32_t) { return 0u; }, comma_id_);
+  return reader.described_name(begin, 2);
+}
 
 NameList CompiledPack::name_list(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
                                  std::uint32_t begin, TypeMask types) const {

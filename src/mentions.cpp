@@ -1267,7 +1267,21 @@ class ArticleScan {
       pos = next;
     }
     while (v < values_found.size()) ms.push_back(values_found[v++]);
+    drop_dateline_agency(s, ms);
     a_.mentions[index] = std::move(ms);
+  }
+
+  // "JAKARTA (GNS) -", "LONDON (Meridian) -": the agency of a dateline is the article's source,
+  // never a party to its facts, whether or not a list knows it as an outlet.
+  void drop_dateline_agency(const Sentence& s, std::vector<Mention>& ms) const {
+    const auto in_dateline = [&](const Mention& m) {
+      if (m.type != MentionType::organization || m.token_begin > s.token_begin + 8) return false;
+      if (m.token_begin == s.token_begin || m.token_end + 1 >= s.token_end) return false;
+      if (tokens_[m.token_begin - 1].key != "(" || tokens_[m.token_end].key != ")") return false;
+      const std::string& dash = tokens_[m.token_end + 1].key;
+      return dash == "-" || dash == "\u2013" || dash == "\u2014";
+    };
+    ms.erase(std::remove_if(ms.begin(), ms.end(), in_dateline), ms.end());
   }
 
   void entity_at(const Sentence& s, std::size_t index, std::uint32_t pos, std::vector<Mention>& ms,

@@ -129,6 +129,10 @@ class CompiledPack {
   bool tells_earlier_event(const std::vector<Unit>& units) const;
   bool per_unit_after(const std::vector<Unit>& units, std::uint32_t u) const;  // "a share" right after unit u  // an earlier-event cue anywhere in the sentence
   bool breaks_clause_at(const std::vector<Unit>& units, std::size_t u) const;
+  // The first name of a list that opens at unit `begin`, behind the words describing it ("the IVP
+  // Fund", "de farmareus UCB"), if any.
+  std::optional<std::uint32_t> first_name(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
+                                          std::uint32_t begin, TypeMask types) const;
   // The list of names of `types` that starts at unit `begin` (see NameList).
   NameList name_list(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units, std::uint32_t begin,
                      TypeMask types) const;

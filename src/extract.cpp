@@ -1040,10 +1040,21 @@ std::int32_t CompiledPack::attribution_of(const ArticleAnalysis& a, std::uint32_
 }
 
 std::int32_t CompiledPack::deal_amount_of(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
-                                          const Rule** rule) const {
-  return first_capture(
+                                          const Rule** rule, std::int32_t* party) const {
+  const std::int32_t amount = first_capture(
       deal_amounts_, a, sentence, units, "amount",
-      [&](const CaptureSpan& span, const Capture&) { return captured_value(a, sentence, units, span, MentionType::money); }, rule);
+      [&](const CaptureSpan& span, const Capture&) { return captured_value(a, sentence, units, span, MentionType::money, this); }, rule);
+  if (party) *party = -1;
+  if (amount < 0 || !party || !*rule) return amount;
+  // "Koenigsfeld betaalt ongeveer 210 miljoen euro": the party who pays, when the pattern names one.
+  const auto capture = std::find_if((*rule)->captures.begin(), (*rule)->captures.end(), [](const Capture& c) { return c.name == "party"; });
+  if (capture == (*rule)->captures.end()) return amount;
+  const auto index = static_cast<std::size_t>(capture - (*rule)->captures.begin());
+  for (const auto& m : match_rule(**rule, a, sentence, units)) {
+    const auto entities = captured_entities(*this, a, sentence, units, m.captures[index], capture->types, nullptr);
+    if (!entities.empty()) { *party = entities.front(); break; }
+  }
+  return amount;
 }
 
 namespace {
@@ -1323,11 +1334,14 @@ std::vector<std::pair<std::int32_t, std::string>> cite(const CompiledPack& pack,
 void price_earlier_deal(const CompiledPack& pack, const ArticleAnalysis& a, std::uint32_t s, const std::vector<Unit>& units,
                         std::vector<Fact>& facts) {
   const Rule* rule = nullptr;
-  const std::int32_t amount = pack.deal_amount_of(a, s, units, &rule);
+  std::int32_t party = -1;
+  const std::int32_t amount = pack.deal_amount_of(a, s, units, &rule, &party);
   if (amount < 0) return;
   for (auto f = facts.rbegin(); f != facts.rend(); ++f) {
-    if (f->restated + 2 < s) continue;
+    // A sentence that names who pays reaches further back, to a deal of that party.
+    if (party >= 0 ? f->restated + 6 < s : f->restated + 2 < s) continue;
     if ((f->property != "acquiredBy" && f->property != "fundedBy") || f->implicit || f->amount >= 0) continue;
+    if (party >= 0 && f->subject != party && f->object != party) continue;
     f->amount = amount;
     f->amount_reason = "from sentence " + std::to_string(s + 1) + " (" + rule->id + ")";
     return;

@@ -1429,19 +1429,21 @@ class ArticleScan {
   std::uint32_t lengthen_name(const Sentence& s, std::uint32_t pos, std::uint32_t end, std::int32_t entity) {
     ArticleEntity& e = a_.entities[static_cast<std::size_t>(entity)];
     if (e.known || e.type != EntityType::organization) return end;
-    for (std::uint32_t longer = end + 1; longer <= end + 2 && longer <= s.token_end; ++longer) {
-      if (!is_capitalised_word(tokens_[longer - 1]) || stops_run(longer - 1, s.token_end)) return end;
-      if (!gaz_.is_org_suffix(tokens_[longer - 1].key)) continue;
-      const std::string name = surface(pos, longer);
-      if (gaz_.find(name)) return end;
-      const std::string short_key = name_key(e.name);
-      e.name = name;
-      unknown_.emplace(name_key(name), entity);
-      // The short form now refers to the entity, where it stands alone.
-      if (tokens_[pos].key == short_key) short_names_.emplace(short_key, entity);
-      return longer;
+    // The longest such name: "Casteleyn Retail Groep", not "Casteleyn Retail".
+    std::uint32_t best = end;
+    for (std::uint32_t longer = end + 1; longer <= end + 3 && longer <= s.token_end; ++longer) {
+      if (!is_capitalised_word(tokens_[longer - 1]) || stops_run(longer - 1, s.token_end)) break;
+      if (gaz_.is_org_suffix(tokens_[longer - 1].key)) best = longer;
     }
-    return end;
+    if (best == end) return end;
+    const std::string name = surface(pos, best);
+    if (gaz_.find(name)) return end;
+    const std::string short_key = name_key(e.name);
+    e.name = name;
+    unknown_.emplace(name_key(name), entity);
+    // The short form now refers to the entity, where it stands alone.
+    if (tokens_[pos].key == short_key) short_names_.emplace(short_key, entity);
+    return best;
   }
 
   // Names learned in this article start with one of a few words: a cheap look before building

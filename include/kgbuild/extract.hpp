@@ -137,9 +137,10 @@ class CompiledPack {
   NameList name_list(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units, std::uint32_t begin,
                      TypeMask types) const;
   std::int32_t attribution_of(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
-  // The amount a sentence gives the deal before it (a deal-amount pattern's MONEY), or -1; `rule` its pattern.
+  // The amount a sentence gives the deal before it (a deal-amount pattern's MONEY), or -1; `rule` its
+  // pattern; `party`, when given, the organisation its `party` capture names (-1 for none).
   std::int32_t deal_amount_of(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
-                              const Rule** rule) const;
+                              const Rule** rule, std::int32_t* party = nullptr) const;
 
  private:
   std::uint32_t intern(const std::string& key);

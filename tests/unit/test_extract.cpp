@@ -551,6 +551,24 @@ TEST_CASE("one company, one entity: short forms and legal forms join the full na
   CHECK(two.described() == Facts{"Arden Capital accuses Arden Robotics"});
 }
 
+TEST_CASE("a price sentence that names who pays reaches that party's deal further back", "[extract][deal-amount]") {
+  const std::string pack = std::string(kPack) + "deal-amount party:ORG pays amount:MONEY\n";
+  const std::string text = "Orsted bought Kestrel. Kestrel makes turbines. It employs 400 people. Analysts were surprised. "
+                           "Orsted pays $210 million.";
+  const Run r = run(text, pack);
+  REQUIRE(r.facts.size() == 1);
+  CHECK(r.facts[0].amount >= 0);
+  // Without the party, the price reaches two sentences back only.
+  const Run bare = run("Orsted bought Kestrel. Kestrel makes turbines. It employs 400 people. Analysts were surprised. "
+                       "The deal is worth $210 million.");
+  REQUIRE(bare.facts.size() == 1);
+  CHECK(bare.facts[0].amount < 0);
+  // A party that made no deal prices nothing.
+  const Run other = run("Orsted bought Kestrel. Kestrel makes turbines. Vattenfall pays $210 million.", pack);
+  REQUIRE(other.facts.size() == 1);
+  CHECK(other.facts[0].amount < 0);
+}
+
 TEST_CASE("a later sentence prices the deal; a price per share prices nothing", "[extract][amount]") {
   const Run later = run("Google buys Cohere. The deal is worth $2 billion.");
   REQUIRE(later.facts.size() == 1);

@@ -32,6 +32,9 @@ class Discourse {
   // most (investment firms only when nothing else is), the first named on a tie; else the topic.
   // `country`, when not -1, rules out organisations the article places in another country.
   std::int32_t antecedent(std::size_t sentence, std::int32_t country = -1) const;
+  // The same, from the sentences before this one only: "Fondée par A, passé par B, la jeune pousse
+  // édite ..." opens its main clause after names that are no antecedent.
+  std::int32_t antecedent_before(std::size_t sentence) const;
   // The most recent organisation introduced with `noun` ("lender"), within six sentences, or -1;
   // with `place` ("parisienne"), not one the article described with another place word.
   std::int32_t described_as(const std::string& noun, std::size_t sentence, const std::string& place = {}) const;

@@ -1200,9 +1200,13 @@ class ArticleScan {
     if (is_function_word(t.key) || names_.headline_breaks.count(t.key)) return true;
     const std::string lower = lower_latin(a_.text.token_text(t));
     if (gaz_.is_org_suffix(t.key) || is_head(i) || !(names_.words.is_common(lower) || english_.words.is_common(lower))) return false;
-    // A verb: a common word whose stem, less the language's ending, is a word too ("Buys", "Koopt").
-    // "s": "Buys" is a verb when "buy" is a word; "e>er": "Quitte" when "quitter" is; "t*": any
-    // common word in -t ("Verlaat").
+    return verb_by_ending(lower);
+  }
+
+  // A verb: a common word whose stem, less the language's ending, is a word too ("Buys", "Koopt").
+  // "s": "Buys" is a verb when "buy" is a word; "e>er": "Quitte" when "quitter" is; "t*": any
+  // common word in -t ("Verlaat").
+  bool verb_by_ending(const std::string& lower) const {
     for (const std::string& rule : names_.headline_verb_endings) {
       const bool any = !rule.empty() && rule.back() == '*';
       const auto arrow = rule.find('>');
@@ -1371,7 +1375,16 @@ class ArticleScan {
     if (auto length = gaz_.generic_reference_at(tokens_, pos, s.token_end);
         length && !descriptor_at(s, pos + 1, *length - 1) && !introduces_name(s, pos + *length) &&
         !(pos > s.token_begin && is_capitalised_word(tokens_[pos + *length - 1]) && !headline_)) {
-      std::int32_t resolved = pos > s.token_begin ? apposition_head(ms, pos - 1) : -1;
+      // Not an apposition when a verb follows: "Fondée par X, passé par Dassault Systèmes, la jeune
+      // pousse édite Triagia" opens its main clause with the reference.
+      const std::uint32_t after_reference = pos + *length;
+      const bool verb_follows = after_reference < s.token_end && (tokens_[after_reference].flags & kTokenWord) &&
+                                !(tokens_[after_reference].flags & kTokenCapitalised) &&
+                                (names_.auxiliaries.count(tokens_[after_reference].key) != 0 ||
+                                 verb_by_ending(lower_latin(a_.text.token_text(tokens_[after_reference]))));
+      const bool opens_main_clause = verb_follows && pos > s.token_begin && tokens_[pos - 1].key == ",";
+      std::int32_t resolved = opens_main_clause ? discourse_.antecedent_before(index)
+                              : pos > s.token_begin && !verb_follows ? apposition_head(ms, pos - 1) : -1;
       if (resolved < 0) {
         // "la start-up parisienne": the place word after the noun must be the one the article gave.
         const std::uint32_t after = pos + *length;
@@ -1487,9 +1500,11 @@ class ArticleScan {
     if (after < s.token_end) {
       if (auto hit = gaz_.match(tokens_, after, s.token_end, a_.text.lang); hit && hit->kind == PhraseKind::demonym)
         after += hit->length;
-      // "la jeune pousse lyonnaise Vizio": an adjective after the noun, in French.
+      // "le groupe pharmaceutique Sanofi": an adjective after the noun, in French; not a verb ("la
+      // jeune pousse édite Triagia" names the product of the start-up the article is about).
       else if (a_.text.lang == Lang::fr && after + 1 < s.token_end && (tokens_[after].flags & kTokenWord) &&
-               !(tokens_[after].flags & kTokenHasUpper) && !is_function_word(tokens_[after].key))
+               !(tokens_[after].flags & kTokenHasUpper) && !is_function_word(tokens_[after].key) &&
+               !verb_by_ending(lower_latin(a_.text.token_text(tokens_[after]))))
         after += 1;
     }
     after = skip_complements(after, s.token_end);

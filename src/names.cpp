@@ -129,6 +129,7 @@ NameData NameData::load(const fs::path& dir) {
       else if (kind == "legal-form") names.legal_forms.insert(fold_key(value));
       else if (kind == "honorific") names.honorifics.insert(fold_key(value));
       else if (kind == "staff-noun") names.staff_nouns.insert(fold_key(value));
+      else if (kind == "auxiliary") names.auxiliaries.insert(fold_key(value));
       else if (kind == "no-name-after") names.no_name_after.insert(fold_key(value));
       else if (kind == "place-cue") names.place_cues.insert(fold_key(value));
       else if (kind == "headline-break") names.headline_breaks.insert(fold_key(value));
@@ -141,7 +142,7 @@ NameData NameData::load(const fs::path& dir) {
         fail("expected an option (capitalises-titles, compounds, nationality-opens-names or adjectives-after-nouns), got '" + value + "'");
       else if (kind == "not-name") names.not_names.insert(fold_key(value));
       else if (kind == "article") names.articles.insert(fold_key(value));
-      else fail("expected a kind (wordlist, connector, conjunction, head, lowercase-head, legal-form, not-name, article, honorific, place-cue, staff-noun, no-name-after, headline-break, headline-verb-ending or option), got '" + kind + "'");
+      else fail("expected a kind (wordlist, connector, conjunction, head, lowercase-head, legal-form, not-name, article, honorific, place-cue, staff-noun, auxiliary, no-name-after, headline-break, headline-verb-ending or option), got '" + kind + "'");
     }
     // Every list found is read: British and American spellings both are common words.
     for (const auto& candidate : names.word_list_candidates) names.words.read(candidate);

@@ -61,6 +61,7 @@ struct LanguageNames {
   std::unordered_set<std::string> place_cues;     // "en", "usine": a place follows, not a company
   std::unordered_set<std::string> no_name_after;  // "du", "des": articles merged with a preposition
   std::unordered_set<std::string> staff_nouns;    // "engineers at X": an employer, no party to the facts
+  std::unordered_set<std::string> auxiliaries;    // "has", "heeft", "avait": a verb follows a subject
   std::unordered_set<std::string> headline_breaks;  // "over", "na": end a stretch of a title-case headline
   std::vector<std::string> headline_verb_endings;   // "s" of "Buys", "t" of "Koopt"
   bool capitalises_titles = false;  // "Chief Executive", "Wall Street": capitals alone prove nothing

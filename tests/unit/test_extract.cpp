@@ -507,6 +507,16 @@ TEST_CASE("a reference in apposition, or with a nationality, finds the organisat
   CHECK(nationality.name(drugmaker->entity) == "Sanofi");
 }
 
+TEST_CASE("a reference that opens the main clause after a fronted one is no apposition", "[extract][mentions]") {
+  const std::string rules = "language en\nrule t.raise\n  match org:ORG ...4 raised amount:MONEY\n  emit org raised amount\n";
+  // "Backed by Sofinnova and Bpifrance, the company had raised ...": the company is the article's,
+  // not Bpifrance, the name before the comma.
+  const Run r = run("Immunoveris develops lupus drugs. Backed since its creation by Sofinnova Partners and Bpifrance, "
+                    "the company has raised $85 million.", rules);
+  CHECK(r.described() == Facts{"Immunoveris raised 85000000 USD"});
+  // An apposition stays one: "Lonza, the Swiss contract manufacturer, made a bid" (above).
+}
+
 TEST_CASE("an office about the topic goes to the organisation a stated fact tied the person to", "[extract][topic]") {
   const std::string rules = std::string(kTopicPack) +
                             "rule t.founded-by priority 55\n  match org:ORG ...4 founded ...3 by person:PERSON+\n  emit org founder person\n"

@@ -177,7 +177,10 @@ class Matcher {
       else if (words > 0 && units_[end].mention >= 0 && mentions_[units_[end].mention].type == MentionType::nationality) {}
       else break;
       ++end;
-      if (describes(end - 1) && end < units_.size() && units_[end].mention >= 0) ends.push_back(end);
+      // Before a name, not a reference ("joint venture between the AI company" describes nothing).
+      if (describes(end - 1) && end < units_.size() && units_[end].mention >= 0 &&
+          !mentions_[static_cast<std::size_t>(units_[end].mention)].generic)
+        ends.push_back(end);
     }
     for (auto it = ends.rbegin(); it != ends.rend(); ++it)
       if (bind(n, pos, *it, k)) return true;

@@ -1487,6 +1487,13 @@ class ArticleScan {
     while (auto hit = gaz_.match(tokens_, pos, end, a_.text.lang)) {
       const std::uint32_t after = pos + hit->length;
       const bool apposition = hit->kind == PhraseKind::descriptor && after < s.token_end && is_capitalised_word(tokens_[after]);
+      // "Claude Arsenault": a known one-word product or given name before a surname no word list
+      // knows is a person's name ("Claude Sonnet" stays the model).
+      if (hit->kind == PhraseKind::name && hit->length == 1 &&
+          (gaz_.is_given_name(tokens_[pos].key) || gaz_.entity(hit->entity).type == EntityType::product) && after < s.token_end &&
+          is_capitalised_word(tokens_[after]) && word_kind(tokens_[after]) == WordKind::unknown &&
+          !gaz_.match(tokens_, after, s.token_end, a_.text.lang))
+        return std::nullopt;
       if (!apposition) return hit;
       if (hit->length <= 1) return std::nullopt;
       end = after - 1;

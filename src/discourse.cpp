@@ -27,26 +27,13 @@ int Discourse::count(std::int32_t org) const {
   return counts_[static_cast<std::size_t>(org)];
 }
 
-std::int32_t Discourse::antecedent_before(std::size_t sentence) const {
-  for (const bool funds_too : {false, true}) {
-    std::int32_t best = -1;
-    int best_count = 0;
-    for (auto it = mentioned_.rbegin(); it != mentioned_.rend(); ++it) {
-      if (it->sentence >= sentence) continue;
-      if (it->sentence + 3 < sentence) break;
-      if (!funds_too && is_investment_firm(it->org)) continue;
-      const int n = count(it->org);
-      if (n > best_count || (n == best_count && first_seen(it->org) < first_seen(best))) {
-        best = it->org;
-        best_count = n;
-      }
-    }
-    if (best >= 0) return best;
-  }
-  return topic_;
-}
+std::int32_t Discourse::antecedent_before(std::size_t sentence) const { return antecedent_in(sentence, -1, false); }
 
 std::int32_t Discourse::antecedent(std::size_t sentence, std::int32_t country) const {
+  return antecedent_in(sentence, country, true);
+}
+
+std::int32_t Discourse::antecedent_in(std::size_t sentence, std::int32_t country, bool this_sentence_too) const {
   // "the French drugmaker" is not the organisation the article said is Norwegian.
   auto elsewhere = [&](std::int32_t org) {
     if (country < 0) return false;
@@ -57,6 +44,7 @@ std::int32_t Discourse::antecedent(std::size_t sentence, std::int32_t country) c
     std::int32_t best = -1;
     int best_count = 0;
     for (auto it = mentioned_.rbegin(); it != mentioned_.rend(); ++it) {
+      if (!this_sentence_too && it->sentence >= sentence) continue;
       if (it->sentence + 3 < sentence) break;
       if (elsewhere(it->org)) continue;
       // "the company" is seldom the investment firm: "Sequoia Capital invested in Harbor, the start-up said".

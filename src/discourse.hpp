@@ -44,6 +44,7 @@ class Discourse {
   bool is_investment_firm(std::int32_t org) const;
 
  private:
+  std::int32_t antecedent_in(std::size_t sentence, std::int32_t country, bool this_sentence_too) const;
   static constexpr std::size_t kNotSeen = static_cast<std::size_t>(-1);
   struct Mentioned { std::int32_t org; std::size_t sentence; };
 

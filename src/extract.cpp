@@ -53,6 +53,7 @@ bool is_role_word(const Token& t) {
 }
 
 constexpr std::size_t kStepLimit = 100000;  // a pathological pattern gives up rather than hang
+constexpr std::uint32_t kDescriptionUnits = 6;  // the most units a DESCRIPTION takes
 
 class Matcher {
  public:
@@ -165,13 +166,13 @@ class Matcher {
   }
 
   // DESCRIPTION: "het Haarlemse cybersecuritybedrijf Veilix", "data-pipeline startup Trellisync": one
-  // to three lower-case words that are not function words, ending right before a name.
-  // Inside it, up to two function words may join words ("le fabricant de jeux mobiles Zynga", "le
-  // groupe français de transport et de logistique Ferlanne"): at most six units.
+  // to four lower-case words that are not function words, ending right before a name (not a
+  // reference). Inside it, up to two function words may join words ("le fabricant de jeux mobiles
+  // Zynga", "le groupe français de transport et de logistique Ferlanne"): at most six units.
   bool description(const PatternNode& n, std::uint32_t pos, K k) {
     std::uint32_t end = pos, words = 0, joins = 0;
     std::vector<std::uint32_t> ends;  // where a description may end: after a word, before a name
-    while (end < units_.size() && end < pos + 6) {
+    while (end < units_.size() && end < pos + kDescriptionUnits) {
       if (describes(end) && words < 4) ++words;
       else if (words > 0 && joins < 2 && joins_description(end)) ++joins;
       else if (words > 0 && units_[end].mention >= 0 && mentions_[units_[end].mention].type == MentionType::nationality) {}
@@ -298,7 +299,7 @@ std::pair<std::uint32_t, std::uint32_t> span_of_node(const PatternNode& n) {
   switch (n.kind) {
     case PatternNode::Kind::gap: return {0, n.max};
     case PatternNode::Kind::coordination: return {n.min, kUnbounded};
-    case PatternNode::Kind::description: low = 1; high = 3; break;
+    case PatternNode::Kind::description: low = 1; high = kDescriptionUnits; break;
     case PatternNode::Kind::type: low = high = 1; break;
     case PatternNode::Kind::words:
       low = kUnbounded;
@@ -823,7 +824,6 @@ class NameListReader {
   }
 
  private:
-
   // The comma that closes a description after a name (", the University of Edinburgh's fund,",
   // ", qui apporte à lui seul 150 millions d'euros,"), if unit p opens one.
   std::optional<std::uint32_t> description_end(std::uint32_t p) const {

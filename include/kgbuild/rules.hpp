@@ -27,7 +27,7 @@ class RuleError : public std::runtime_error {
 using TypeMask = std::uint16_t;
 
 struct PatternNode {
-  // description: DESCRIPTION, one to three lower-case words right before a name ("cyberbeveiliger
+  // description: DESCRIPTION, up to four lower-case words right before a name ("cyberbeveiliger
   // Veilix", "data-pipeline startup Trellisync")
   enum class Kind : std::uint8_t { words, type, coordination, group, gap, description };
   Kind kind = Kind::words;

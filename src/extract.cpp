@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -727,8 +726,11 @@ bool CompiledPack::per_unit_after(const std::vector<Unit>& units, std::uint32_t 
   return std::any_of(per_unit_ids_.begin(), per_unit_ids_.end(), [&](const auto& phrase) { return phrase_at(units, u + 1, phrase); });
 }
 
-std::uint32_t CompiledPack::phrase_length(const std::vector<std::vector<std::uint32_t>>& phrases, const std::vector<Unit>& units,
-                                          std::uint32_t u) const {
+namespace {
+
+// The length of the longest of `phrases` at unit u, 0 for none.
+std::uint32_t phrase_length(const std::vector<std::vector<std::uint32_t>>& phrases, const std::vector<Unit>& units,
+                            std::uint32_t u) {
   std::uint32_t longest = 0;
   if (u >= units.size() || units[u].word == kNoWord) return 0;
   for (const auto& phrase : phrases)
@@ -736,16 +738,16 @@ std::uint32_t CompiledPack::phrase_length(const std::vector<std::vector<std::uin
   return longest;
 }
 
-namespace {
-
 // Reads a list of names unit by unit: what joins one name to the next, the words that describe
 // the next ("het Vlaamse participatiefonds PMV", "le fonds américain Harbor Lane Ventures"), and a
 // description of a name set off by commas ("Bpifrance, via son fonds Large Venture, et Cassiopée").
 class NameListReader {
  public:
+  using Phrases = std::vector<std::vector<std::uint32_t>>;
   NameListReader(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units, TypeMask types,
-                 std::function<std::uint32_t(bool joiner, std::uint32_t u)> phrase, std::uint32_t comma)
-      : a_(a), mentions_(a.mentions[sentence]), units_(units), types_(types), phrase_(std::move(phrase)), comma_(comma) {}
+                 const Phrases& joiners, const Phrases& prepositions, std::uint32_t comma)
+      : a_(a), mentions_(a.mentions[sentence]), units_(units), types_(types), joiners_(joiners), prepositions_(prepositions),
+        comma_(comma) {}
 
   NameList read(std::uint32_t begin) const {
     NameList list;
@@ -798,11 +800,11 @@ class NameListReader {
     bool preposition = false;
     for (int i = 0; i < 3 && q < units_.size(); ++i) {
       if (is_comma(q)) { ++q; continue; }
-      if (const auto n = phrase_(true, q)) { q += n; step.joined = true; continue; }
+      if (const auto n = phrase_length(joiners_, units_, q)) { q += n; step.joined = true; continue; }
       break;
     }
     if (q == p) return step;
-    if (const auto n = phrase_(false, q)) { q += n; preposition = true; }
+    if (const auto n = phrase_length(prepositions_, units_, q)) { q += n; preposition = true; }
     if (after_description && !step.joined && !preposition) return Step{};
     step.name = described_name(q, 3);
     return step;
@@ -840,7 +842,8 @@ class NameListReader {
   const std::vector<Mention>& mentions_;
   const std::vector<Unit>& units_;
   TypeMask types_;
-  std::function<std::uint32_t(bool, std::uint32_t)> phrase_;
+  const Phrases& joiners_;
+  const Phrases& prepositions_;
   std::uint32_t comma_;
 };
 
@@ -848,15 +851,13 @@ class NameListReader {
 
 std::optional<std::uint32_t> CompiledPack::first_name(const ArticleAnalysis& a, std::uint32_t sentence,
                                                       const std::vector<Unit>& units, std::uint32_t begin, TypeMask types) const {
-  const NameListReader reader(a, sentence, units, types, [](bool, std::uint32_t) { return 0u; }, comma_id_);
+  const NameListReader reader(a, sentence, units, types, list_joiner_ids_, list_preposition_ids_, comma_id_);
   return reader.described_name(begin, 2);
 }
 
 NameList CompiledPack::name_list(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
                                  std::uint32_t begin, TypeMask types) const {
-  const NameListReader reader(a, sentence, units, types, [&](bool joiner, std::uint32_t u) {
-    return phrase_length(joiner ? list_joiner_ids_ : list_preposition_ids_, units, u);
-  }, comma_id_);
+  const NameListReader reader(a, sentence, units, types, list_joiner_ids_, list_preposition_ids_, comma_id_);
   return reader.read(begin);
 }
 

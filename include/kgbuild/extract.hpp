@@ -201,9 +201,6 @@ class CompiledPack {
   std::vector<std::vector<std::uint32_t>> clause_break_ids_, background_date_ids_, earlier_cue_ids_, per_unit_ids_;
   std::vector<std::vector<std::uint32_t>> list_joiner_ids_, list_preposition_ids_;
   std::uint32_t comma_id_ = kNoWord;
-  // The length of the longest of `phrases` at unit u, 0 for none.
-  std::uint32_t phrase_length(const std::vector<std::vector<std::uint32_t>>& phrases, const std::vector<Unit>& units,
-                              std::uint32_t u) const;
 };
 
 // The organisation TOPIC stands for in a match (see docs/rules.md), or -1: the sentence's own

@@ -51,6 +51,22 @@ bool is_role_word(const Token& t) {
   return (t.flags & kTokenWord) && t.key.size() > 1 && !is_function_word(t.key);
 }
 
+// What a sentence's unit u holds: its mention (nullptr for a word or past the end), or its word's key
+// ("" for a mention or past the end). The matcher and the list reader read units the same way.
+const Mention* unit_mention(const std::vector<Mention>& mentions, const std::vector<Unit>& units, std::uint32_t u) {
+  if (u >= units.size() || units[u].mention < 0) return nullptr;
+  return &mentions[static_cast<std::size_t>(units[u].mention)];
+}
+
+const std::string& unit_key(const ArticleAnalysis& a, const std::vector<Unit>& units, std::uint32_t u) {
+  static const std::string none;
+  if (u >= units.size() || units[u].mention >= 0) return none;
+  return a.text.tokens[units[u].token_begin].key;
+}
+
+// A mention a TYPE element takes: one of `types`, not a modifier ("the Nvidia-backed start-up").
+bool takes(const Mention* m, TypeMask types) { return m && !m->modifier && (types & mention_types(*m)); }
+
 constexpr std::size_t kStepLimit = 100000;  // a pathological pattern gives up rather than hang
 constexpr std::uint32_t kDescriptionUnits = 6;  // the most units a DESCRIPTION takes
 
@@ -106,21 +122,7 @@ class Matcher {
     return false;
   }
 
-  const std::string& key_at(std::uint32_t pos) const {
-    static const std::string none;
-    if (pos >= units_.size() || units_[pos].mention >= 0) return none;
-    return a_.text.tokens[units_[pos].token_begin].key;
-  }
-
-  const Mention* mention_at(std::uint32_t pos) const {
-    if (pos >= units_.size() || units_[pos].mention < 0) return nullptr;
-    return &mentions_[static_cast<std::size_t>(units_[pos].mention)];
-  }
-
-  bool type_at(TypeMask types, std::uint32_t pos) const {
-    const Mention* m = mention_at(pos);
-    return m && !m->modifier && (types & mention_types(*m));
-  }
+  bool type_at(TypeMask types, std::uint32_t pos) const { return takes(unit_mention(mentions_, units_, pos), types); }
 
   std::uint32_t words_at(const std::vector<std::uint32_t>& phrase, std::uint32_t pos) const {
     if (pos + phrase.size() > units_.size()) return 0;
@@ -777,19 +779,9 @@ class NameListReader {
     bool joined = false;  // a joiner ("and", "alongside") came before it
   };
 
-  const std::string& key(std::uint32_t u) const {
-    static const std::string none;
-    if (u >= units_.size() || units_[u].mention >= 0) return none;
-    return a_.text.tokens[units_[u].token_begin].key;
-  }
-  const Mention* mention(std::uint32_t u) const {
-    if (u >= units_.size() || units_[u].mention < 0) return nullptr;
-    return &mentions_[static_cast<std::size_t>(units_[u].mention)];
-  }
-  bool is_name(std::uint32_t u) const {
-    const Mention* m = mention(u);
-    return m && !m->modifier && (types_ & mention_types(*m));
-  }
+  const std::string& key(std::uint32_t u) const { return unit_key(a_, units_, u); }
+  const Mention* mention(std::uint32_t u) const { return unit_mention(mentions_, units_, u); }
+  bool is_name(std::uint32_t u) const { return takes(mention(u), types_); }
   bool is_comma(std::uint32_t u) const { return u < units_.size() && units_[u].word == comma_; }
 
   // The next name after unit p: commas and joiners, a repeated preposition, then words describing

@@ -1382,9 +1382,9 @@ class ArticleScan {
                                 !(tokens_[after_reference].flags & kTokenCapitalised) &&
                                 (names_.auxiliaries.count(tokens_[after_reference].key) != 0 ||
                                  verb_by_ending(lower_latin(a_.text.token_text(tokens_[after_reference]))));
-      const bool opens_main_clause = verb_follows && pos > s.token_begin && tokens_[pos - 1].key == ",";
-      std::int32_t resolved = opens_main_clause ? discourse_.antecedent_before(index)
-                              : pos > s.token_begin && !verb_follows ? apposition_head(ms, pos - 1) : -1;
+      std::int32_t resolved = -1;
+      if (pos > s.token_begin && !verb_follows) resolved = apposition_head(ms, pos - 1);
+      else if (pos > s.token_begin && tokens_[pos - 1].key == ",") resolved = discourse_.antecedent_before(index);
       if (resolved < 0) {
         // "la start-up parisienne": the place word after the noun must be the one the article gave.
         const std::uint32_t after = pos + *length;

@@ -69,6 +69,7 @@ bool takes(const Mention* m, TypeMask types) { return m && !m->modifier && (type
 
 constexpr std::size_t kStepLimit = 100000;  // a pathological pattern gives up rather than hang
 constexpr std::uint32_t kDescriptionUnits = 6;  // the most units a DESCRIPTION takes
+constexpr std::uint32_t kInsertedUnits = 2;     // the most units of phrase adverbs inside one phrase
 
 class Matcher {
  public:
@@ -124,11 +125,21 @@ class Matcher {
 
   bool type_at(TypeMask types, std::uint32_t pos) const { return takes(unit_mention(mentions_, units_, pos), types); }
 
+  // The units `phrase` takes at `pos`, 0 when it does not match. Between its words it lets through
+  // phrase adverbs, kInsertedUnits units at most: "se frotte notamment à", "stapt ook in".
   std::uint32_t words_at(const std::vector<std::uint32_t>& phrase, std::uint32_t pos) const {
     if (pos + phrase.size() > units_.size()) return 0;
-    for (std::size_t j = 0; j < phrase.size(); ++j)
-      if (units_[pos + j].word != phrase[j]) return 0;
-    return static_cast<std::uint32_t>(phrase.size());
+    std::uint32_t u = pos, inserted = 0;
+    for (std::size_t j = 0; j < phrase.size(); ++j, ++u) {
+      while (j > 0 && u < units_.size() && units_[u].word != phrase[j]) {
+        const std::uint32_t adverb = pack_.adverb_at(units_, u);
+        if (adverb == 0 || inserted + adverb > kInsertedUnits) return 0;
+        inserted += adverb;
+        u += adverb;
+      }
+      if (u >= units_.size() || units_[u].word != phrase[j]) return 0;
+    }
+    return u - pos;
   }
 
   // Whether what follows gap `n` can start at `pos`. Off when tracing progress, which reports
@@ -196,13 +207,15 @@ class Matcher {
   }
 
   bool describes(std::uint32_t u) const {
-    if (units_[u].mention >= 0) return false;
+    if (units_[u].mention >= 0 || pack_.never_describes(units_[u].word)) return false;
     const Token& t = a_.text.tokens[units_[u].token_begin];
-    // "AI-start-up" describes too: capitals before a hyphen, a lower-case word after it.
+    // "AI-start-up", "voice-AI" describe too: capitals on one side of a hyphen, a lower-case word
+    // on the other.
     const std::size_t hyphen = t.key.rfind('-');
-    const bool lower_tail = hyphen != std::string::npos && hyphen + 1 < t.key.size() &&
-                            std::islower(static_cast<unsigned char>(a_.text.token_text(t).back()));
-    return (t.flags & kTokenWord) && (lower_tail || !(t.flags & (kTokenCapitalised | kTokenHasUpper))) && is_role_word(t);
+    const std::string_view text = a_.text.token_text(t);
+    const bool lower_side = hyphen != std::string::npos && hyphen + 1 < t.key.size() &&
+                            (std::islower(static_cast<unsigned char>(text.back())) || std::islower(static_cast<unsigned char>(text.front())));
+    return (t.flags & kTokenWord) && (lower_side || !(t.flags & (kTokenCapitalised | kTokenHasUpper))) && is_role_word(t);
   }
 
   // "A, B and C": the longest list first, then shorter ones.
@@ -306,7 +319,8 @@ std::pair<std::uint32_t, std::uint32_t> span_of_node(const PatternNode& n) {
       low = kUnbounded;
       for (const auto& phrase : n.phrase_ids) {
         low = std::min(low, static_cast<std::uint32_t>(phrase.size()));
-        high = std::max(high, static_cast<std::uint32_t>(phrase.size()));
+        // Phrase adverbs may sit between the words of a phrase.
+        high = std::max(high, static_cast<std::uint32_t>(phrase.size() + (phrase.size() > 1 ? kInsertedUnits : 0)));
       }
       break;
     case PatternNode::Kind::group:
@@ -373,9 +387,16 @@ CompiledPack::CompiledPack(RulePack pack) : pack_(std::move(pack)) {
   intern_phrases(pack_.per_unit, per_unit_ids_);
   intern_phrases(pack_.list_joiners, list_joiner_ids_);
   intern_phrases(pack_.list_prepositions, list_preposition_ids_);
+  intern_phrases(pack_.phrase_adverbs, phrase_adverb_ids_);
+  std::vector<std::vector<std::uint32_t>> not_description_ids;
+  intern_phrases(pack_.not_description, not_description_ids);
   comma_id_ = intern(",");
   word_keys_.resize(word_ids_.size());
   for (const auto& [key, id] : word_ids_) word_keys_[id] = key;
+  opens_adverb_.assign(word_ids_.size(), false);
+  for (const auto& phrase : phrase_adverb_ids_) opens_adverb_[phrase.front()] = true;
+  not_description_.assign(word_ids_.size(), false);
+  for (const auto& phrase : not_description_ids) not_description_[phrase.front()] = true;
   status_by_word_.resize(word_ids_.size());
   auto add_entry = [&](const Rule& rule) {
     Entry entry{&rule, {}};
@@ -851,6 +872,11 @@ NameList CompiledPack::name_list(const ArticleAnalysis& a, std::uint32_t sentenc
                                  std::uint32_t begin, TypeMask types) const {
   const NameListReader reader(a, sentence, units, types, list_joiner_ids_, list_preposition_ids_, comma_id_);
   return reader.read(begin);
+}
+
+std::uint32_t CompiledPack::adverb_at(const std::vector<Unit>& units, std::uint32_t u) const {
+  if (u >= units.size() || units[u].word == kNoWord || !opens_adverb_[units[u].word]) return 0;
+  return phrase_length(phrase_adverb_ids_, units, u);
 }
 
 bool CompiledPack::has_cue_of(const std::vector<Unit>& units, const std::string& status) const {

@@ -210,6 +210,7 @@ Gazetteer Gazetteer::load(const fs::path& dir, TextAnalyzer& analyzer) {
       if (cols[3] == "adjective") {
         for (const auto& form : split_bar(cols[2])) g.add_phrase(analyzer, form, country, PhraseKind::demonym, bits);
       } else if (cols[3] == "city") {
+        for (const auto& form : split_bar(cols[2])) g.add_phrase(analyzer, form, country, PhraseKind::city, bits);
         // Only English makes adjectives of city names this way.
         const auto english = language_bit(Lang::en);
         if (!(bits & english)) continue;
@@ -297,7 +298,7 @@ std::optional<PhraseHit> Gazetteer::match(const std::vector<Token>& tokens, std:
     if (found->first <= 1) return std::nullopt;
     return match(tokens, pos, pos + found->first - 1, lang);
   }
-  if (hit.kind != PhraseKind::name) return hit;
+  if (hit.kind != PhraseKind::name && hit.kind != PhraseKind::city) return hit;
   // A name written all in lower case is a common word ("arm", "orange", "windows"), not the company.
   for (std::size_t i = pos; i < pos + hit.length; ++i)
     if (tokens[i].flags & (kTokenCapitalised | kTokenAllCaps | kTokenHasUpper | kTokenNumber)) return hit;

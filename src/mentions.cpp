@@ -566,9 +566,11 @@ class ArticleScan {
   }
 
   // "het Amerikaanse Lumentum", "du chinois Leapmotor": an article and a nationality before a name.
+  // "Vienna-based Prewave", "Oslo-listed Halvard": a place's hyphenated form needs none.
   bool nationality_before(std::uint32_t pos, const std::vector<Mention>& ms) const {
     if (ms.empty() || ms.back().token_end != pos || ms.back().type != MentionType::nationality) return false;
     const std::uint32_t before = ms.back().token_begin;
+    if (pos - before >= 3 && tokens_[pos - 2].key == "-" && glued(pos - 1)) return true;
     return before > 0 && (is_determiner(tokens_[before - 1].key) || tokens_[before - 1].key == "du");
   }
 
@@ -605,7 +607,8 @@ class ArticleScan {
   bool stops_run(std::uint32_t i, std::uint32_t limit) const {
     // "het Amerikaanse Medisonic Carevio": a name the article already knows starts a new name.
     if (!unknown_.empty() && article_name_at_token(i, limit)) return true;
-    if (auto hit = gaz_.match(tokens_, i, limit, a_.text.lang); hit && hit->kind != PhraseKind::descriptor) return true;
+    if (auto hit = gaz_.match(tokens_, i, limit, a_.text.lang); hit && hit->kind != PhraseKind::descriptor && hit->kind != PhraseKind::city)
+      return true;
     return gaz_.person_title_at(tokens_, i, limit).has_value();
   }
 
@@ -1065,6 +1068,13 @@ class ArticleScan {
     return take_name(s, pos, end, type, inferred, ms, covered, next);
   }
 
+  // "Berlin's Kalvo", "a Lisbon voice-AI startup", "based in Minneapolis": a city where no name goes
+  // on after it stands for its country; "Munich Re", "Toronto-Dominion" are names.
+  bool city_is_place(const Sentence& s, std::uint32_t end) const {
+    if (end >= s.token_end) return true;
+    return !is_capitalised_word(tokens_[end]) && !(tokens_[end].flags & kTokenNumber) && !hyphen_continues(end, s.token_end);
+  }
+
   bool take_name(const Sentence& s, std::uint32_t pos, std::uint32_t end, EntityType type, bool inferred,
                  std::vector<Mention>& ms, std::vector<bool>& covered, std::uint32_t& next) {
     const std::int32_t entity = intern_unknown(surface(pos, without_legal_form(pos, end)), type, inferred);
@@ -1301,7 +1311,14 @@ class ArticleScan {
         return;
       }
     }
-    if (auto hit = known_phrase(s, pos)) {
+    if (auto hit = known_phrase(s, pos); hit && hit->kind == PhraseKind::city) {
+      if (city_is_place(s, pos + hit->length)) {
+        cover(pos + hit->length);
+        // The country's mention, but "Paris" is no label of France: not add_entity_mention.
+        ms.push_back(Mention{pos, pos + hit->length, MentionType::country, intern_known(hit->entity), -1, false});
+        return;
+      }
+    } else if (hit) {
       const std::uint32_t end = pos + hit->length;
       // "Equinor Ventures", "Intel Capital": a known name with an organisation suffix is another
       // organisation, the investment arm or subsidiary.

@@ -133,10 +133,12 @@ class PackParser {
     if (head.text == "per-unit") return cue_line(pack_.per_unit, "per-unit");
     if (head.text == "list-joiner") return cue_line(pack_.list_joiners, "list-joiner");
     if (head.text == "list-preposition") return cue_line(pack_.list_prepositions, "list-preposition");
+    if (head.text == "phrase-adverb") return cue_line(pack_.phrase_adverbs, "phrase-adverb");
+    if (head.text == "not-description") return cue_line(pack_.not_description, "not-description");
     if (head.text == "sentence-status") return sentence_status();
     if (head.text == "rule") return rule(head);
     if (head.text == "match" || head.text == "emit") fail(head, "expected '" + head.text + "' to be indented under a 'rule' line");
-    fail(head, "expected a keyword (language, list, status, default-status, sentence-status, clause-break, background-date, earlier-event, per-unit, list-joiner, list-preposition, attribution, deal-amount, rule), got '" + head.text + "'");
+    fail(head, "expected a keyword (language, list, status, default-status, sentence-status, clause-break, background-date, earlier-event, per-unit, list-joiner, list-preposition, phrase-adverb, not-description, attribution, deal-amount, rule), got '" + head.text + "'");
   }
 
   const Lexeme& peek() const { return lexemes_[pos_]; }
@@ -528,6 +530,8 @@ std::map<Lang, RulePack> load_rule_packs(const std::vector<std::filesystem::path
       base.per_unit.insert(base.per_unit.end(), extra.per_unit.begin(), extra.per_unit.end());
       base.list_joiners.insert(base.list_joiners.end(), extra.list_joiners.begin(), extra.list_joiners.end());
       base.list_prepositions.insert(base.list_prepositions.end(), extra.list_prepositions.begin(), extra.list_prepositions.end());
+      base.phrase_adverbs.insert(base.phrase_adverbs.end(), extra.phrase_adverbs.begin(), extra.phrase_adverbs.end());
+      base.not_description.insert(base.not_description.end(), extra.not_description.begin(), extra.not_description.end());
       base.sentence_statuses.insert(base.sentence_statuses.end(), extra.sentence_statuses.begin(), extra.sentence_statuses.end());
       for (const auto& [property, status] : extra.default_status_for) base.default_status_for[property] = status;
     }

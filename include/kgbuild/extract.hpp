@@ -126,8 +126,11 @@ class CompiledPack {
     return it == pack_.default_status_for.end() ? pack_.default_status : it->second;
   }
   bool has_cue_of(const std::vector<Unit>& units, const std::string& status) const;  // anywhere in the sentence
-  bool tells_earlier_event(const std::vector<Unit>& units) const;
-  bool per_unit_after(const std::vector<Unit>& units, std::uint32_t u) const;  // "a share" right after unit u  // an earlier-event cue anywhere in the sentence
+  bool tells_earlier_event(const std::vector<Unit>& units) const;  // an earlier-event cue anywhere in the sentence
+  bool per_unit_after(const std::vector<Unit>& units, std::uint32_t u) const;  // "a share" right after unit u
+  // The units a phrase adverb ("notamment", "onder meer") takes at unit u; 0 when none starts there.
+  std::uint32_t adverb_at(const std::vector<Unit>& units, std::uint32_t u) const;
+  bool never_describes(std::uint32_t word) const { return word < not_description_.size() && not_description_[word]; }
   bool breaks_clause_at(const std::vector<Unit>& units, std::size_t u) const;
   // The first name of a list that opens at unit `begin`, behind the words describing it ("the IVP
   // Fund", "de farmareus UCB"), if any.
@@ -199,7 +202,9 @@ class CompiledPack {
   std::vector<std::vector<std::vector<std::uint32_t>>> status_ids_;  // cue -> phrases as ids
   std::vector<bool> status_sentence_wide_;                   // cue -> its status speaks for the sentence
   std::vector<std::vector<std::uint32_t>> clause_break_ids_, background_date_ids_, earlier_cue_ids_, per_unit_ids_;
-  std::vector<std::vector<std::uint32_t>> list_joiner_ids_, list_preposition_ids_;
+  std::vector<std::vector<std::uint32_t>> list_joiner_ids_, list_preposition_ids_, phrase_adverb_ids_;
+  std::vector<bool> opens_adverb_;  // word id -> some phrase adverb starts with it: a quick "no"
+  std::vector<bool> not_description_;  // word id -> a not-description word
   std::uint32_t comma_id_ = kNoWord;
 };
 

@@ -25,7 +25,10 @@ struct KnownEntity {
   bool outlet = false;  // a news outlet: credited for facts, never a coreference antecedent
 };
 
-enum class PhraseKind : std::uint8_t { name, descriptor, demonym };
+// A phrase names an entity, describes one ("the ChatGPT maker"), is a nationality ("Dutch",
+// "Paris-based") or a city, which says where an organisation is from only where no name goes on
+// ("Berlin's Kalvo", not "Berlin Brands Group").
+enum class PhraseKind : std::uint8_t { name, descriptor, demonym, city };
 
 struct PhraseHit {
   std::uint32_t length = 0;  // tokens

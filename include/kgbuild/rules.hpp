@@ -117,6 +117,12 @@ struct RulePack {
   // before a name ("auprès de A et de B", "led by A and by B").
   std::vector<std::vector<std::string>> list_joiners;
   std::vector<std::vector<std::string>> list_prepositions;
+  // Adverbs a reporter puts inside a phrase that still means the same ("se frotte notamment à",
+  // "stapt ook in", "has also invested"): a phrase of a rule matches with them between its words.
+  std::vector<std::vector<std::string>> phrase_adverbs;
+  // Words that never describe a name, though no function word: what introduces a list or a
+  // comparison ("competitors like OpenAI"). A DESCRIPTION does not take them.
+  std::vector<std::vector<std::string>> not_description;
 };
 
 // Reads one pack; throws RuleError on the first problem.

@@ -603,3 +603,46 @@ TEST_CASE("the undated facts of the article's news take its news date", "[extrac
   // An earlier event keeps no news date.
   CHECK(run("Cohere previously raised $500 million. The company said on Tuesday that it was hiring.").facts.at(0).date == -1);
 }
+
+TEST_CASE("a phrase matches with the pack's phrase adverbs between its words, two units at most", "[extract][adverb]") {
+  const std::string pack = std::string(kPack) + "phrase-adverb = also mainly \"above all\"\n"
+                                                "rule t.compete\n  match a:ORG \"competes with\" b:ORG\n  emit a competitor b\n";
+  CHECK(run("Cohere competes with Mistral AI.", pack).facts.size() == 1);
+  CHECK(run("Cohere competes mainly with Mistral AI.", pack).facts.size() == 1);
+  CHECK(run("Cohere competes above all with Mistral AI.", pack).facts.size() == 1);
+  CHECK(run("Cohere competes also mainly with Mistral AI.", pack).facts.size() == 1);
+  // Not three units, not words the pack does not declare, not before the phrase's first word.
+  CHECK(run("Cohere competes also mainly above all with Mistral AI.", pack).facts.empty());
+  CHECK(run("Cohere competes fiercely with Mistral AI.", pack).facts.empty());
+  CHECK(run("Cohere competes with Mistral AI.", std::string(kPack) + "rule t.compete\n  match a:ORG \"competes with\" b:ORG\n"
+                                                                   "  emit a competitor b\n").facts.size() == 1);
+}
+
+TEST_CASE("a DESCRIPTION takes no not-description word", "[extract][description]") {
+  const std::string rule = "rule t.maker\n  match a:ORG named DESCRIPTION b:ORG\n  emit a competitor b\n";
+  CHECK(run("Cohere named chip maker Mistral AI.", std::string(kPack) + rule).facts.size() == 1);
+  CHECK(run("Cohere named rivals like Mistral AI.", std::string(kPack) + rule).facts.size() == 1);
+  CHECK(run("Cohere named rivals like Mistral AI.", std::string(kPack) + "not-description = like\n" + rule).facts.empty());
+}
+
+TEST_CASE("a city where no name goes on stands for its country; a place's hyphenated form types the name after it",
+          "[extract][places]") {
+  const std::string pack = std::string(kPack) + "rule t.possessive\n  match country:COUNTRY \"'s\" org:ORG\n  emit org country country\n"
+                                                "rule t.based\n  match country:NATIONALITY org:ORG\n  emit org country country\n";
+  const Run berlin = run("Analysts liked Berlin's Kalvo.", pack);
+  REQUIRE(berlin.facts.size() == 1);
+  CHECK(berlin.describe(berlin.facts[0]) == "Kalvo country Germany");
+  // The city's name is no label of the country.
+  for (const auto& e : berlin.analysis.entities)
+    if (e.name == "Germany") CHECK(std::find(e.surfaces.begin(), e.surfaces.end(), "Berlin") == e.surfaces.end());
+  // A name that goes on after the city is a name, not a place.
+  const Run munich = run("Analysts liked Munich Re and Berlin Brands Group.", pack);
+  CHECK(munich.facts.empty());
+  std::vector<std::string> names;
+  for (const auto& m : munich.analysis.mentions[0]) names.push_back(munich.name(m.entity));
+  CHECK(std::find(names.begin(), names.end(), "Berlin Brands Group") != names.end());
+  // "Vienna-based Prewave": a word no list knows after the place's hyphenated form is an organisation.
+  const Run vienna = run("Analysts liked Vienna-based Prewave.", pack);
+  REQUIRE(vienna.facts.size() == 1);
+  CHECK(vienna.describe(vienna.facts[0]) == "Prewave country Austria");
+}

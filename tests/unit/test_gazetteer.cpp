@@ -216,7 +216,7 @@ TEST_CASE("a small gazetteer of one's own loads", "[gazetteer]") {
   CHECK(gz.entity(*gz.find("Ines Moreau")).type == kg::EntityType::person);
 }
 
-TEST_CASE("places act as nationalities: adjectives, and English city-based forms", "[gazetteer]") {
+TEST_CASE("places act as nationalities: adjectives, English city-based forms and city names", "[gazetteer]") {
   const TempGazetteer g("Harbourland\tCountry\n");
   g.add("places.tsv", "# places\nHarbourland\tnl\tPortstadse|Portstads\tadjective\n"
                       "Harbourland\tany\tPortstad\tcity\nHarbourland\tfr\tPortville\tcity\n");
@@ -235,8 +235,17 @@ TEST_CASE("places act as nationalities: adjectives, and English city-based forms
   REQUIRE(based);
   CHECK(based->kind == kg::PhraseKind::demonym);
   CHECK(based->length == 3);
-  CHECK_FALSE(hit("the Portville-based firm", 1, Lang::en));  // a French-only city row gives no English form
-  CHECK_FALSE(hit("the Portstad firm", 1, Lang::en));        // nor does the city name alone
+  // A French-only city row gives no English form: "Portville" alone is the city, "-based" is left.
+  const auto french_city = hit("the Portville-based firm", 1, Lang::en);
+  CHECK_FALSE((french_city && french_city->kind == kg::PhraseKind::demonym));
+  // The city's own name is a city phrase in the languages of its row, capitalised only.
+  const auto city = hit("the Portstad firm", 1, Lang::en);
+  REQUIRE(city);
+  CHECK(city->kind == kg::PhraseKind::city);
+  CHECK(city->length == 1);
+  CHECK(hit("la Portville", 1, Lang::fr));
+  CHECK_FALSE(hit("the Portville firm", 1, Lang::en));
+  CHECK_FALSE(hit("the portstad firm", 1, Lang::en));
 }
 
 TEST_CASE("malformed gazetteer rows are rejected with file and line", "[gazetteer]") {

@@ -159,6 +159,11 @@ void Gazetteer::add_phrase(TextAnalyzer& analyzer, std::string_view phrase, std:
   if (kind == PhraseKind::name) by_name_.emplace(name_key(phrase), entity);
 }
 
+void Gazetteer::add_place_forms(TextAnalyzer& analyzer, const std::string& place, std::uint32_t country) {
+  for (const char* suffix : {"-based", "-headquartered", "-listed"})
+    add_phrase(analyzer, place + suffix, country, PhraseKind::demonym, language_bit(Lang::en));
+}
+
 Gazetteer Gazetteer::load(const fs::path& dir, TextAnalyzer& analyzer) {
   Gazetteer g;
   std::vector<std::string> cols;
@@ -176,6 +181,12 @@ Gazetteer Gazetteer::load(const fs::path& dir, TextAnalyzer& analyzer) {
       g.add_phrase(analyzer, cols[0], index, PhraseKind::name);
       if (cols.size() > 3)
         for (const auto& alias : split_bar(cols[3])) g.add_phrase(analyzer, alias, index, PhraseKind::name);
+      // "U.S.-based Skydio", "Germany-based": a country's names make English adjectives as cities do.
+      if (*type == EntityType::country) {
+        g.add_place_forms(analyzer, cols[0], index);
+        if (cols.size() > 3)
+          for (const auto& alias : split_bar(cols[3])) g.add_place_forms(analyzer, alias, index);
+      }
       if (cols.size() > 4)
         for (const auto& d : split_bar(cols[4])) g.add_phrase(analyzer, d, index, PhraseKind::descriptor);
     }
@@ -214,9 +225,7 @@ Gazetteer Gazetteer::load(const fs::path& dir, TextAnalyzer& analyzer) {
         // Only English makes adjectives of city names this way.
         const auto english = language_bit(Lang::en);
         if (!(bits & english)) continue;
-        for (const auto& form : split_bar(cols[2]))
-          for (const char* suffix : {"-based", "-headquartered", "-listed"})
-            g.add_phrase(analyzer, form + suffix, country, PhraseKind::demonym, english);
+        for (const auto& form : split_bar(cols[2])) g.add_place_forms(analyzer, form, country);
       } else {
         file.fail("expected a kind (city or adjective), got '" + cols[3] + "'");
       }

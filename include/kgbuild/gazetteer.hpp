@@ -91,6 +91,8 @@ class Gazetteer {
                                                     std::size_t end) const;
 
  private:
+  // "Paris-based", "Paris-headquartered", "Paris-listed": the English adjectives of a place.
+  void add_place_forms(TextAnalyzer& analyzer, const std::string& place, std::uint32_t country);
   void add_phrase(TextAnalyzer& analyzer, std::string_view phrase, std::uint32_t entity, PhraseKind kind,
                   std::uint8_t langs = 0xFF);
 

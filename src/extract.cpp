@@ -1190,6 +1190,17 @@ void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence, const std
 
 namespace {
 
+// Does reference `m`, opening sentence s, stand for the organisation that opened the sentence before?
+bool continues_subject(const ArticleAnalysis& a, std::uint32_t s, const Mention& m) {
+  if (s == 0 || m.token_begin != a.text.sentences[s].token_begin) return false;
+  const std::uint32_t before = a.text.sentences[s - 1].token_begin;
+  for (const Mention& earlier : a.mentions[s - 1]) {
+    if (earlier.token_begin > before + 2) break;
+    if (earlier.type == MentionType::organization) return earlier.entity == m.entity;
+  }
+  return false;
+}
+
 // The organisation the article is about, as the sentences are read: the one named most so far,
 // not counting outlets and organisations the article has set aside as investors or rivals
 // (investors are named often in funding news, but the round is someone else's; "Uber-rivaal Bolt"
@@ -1214,13 +1225,21 @@ class ArticleTopic {
       counts_[static_cast<std::size_t>(entity)] += 2;
   }
 
-  void set_aside(std::int32_t entity) {
-    if (aside_.size() <= static_cast<std::size_t>(entity)) aside_.resize(a_.entities.size(), false);
+  // An investor (a fundedBy object) or a rival (a competitor object) the article names.
+  void set_aside(std::int32_t entity, bool investor) {
+    if (aside_.size() <= static_cast<std::size_t>(entity)) {
+      aside_.resize(a_.entities.size(), false);
+      investor_.resize(a_.entities.size(), false);
+    }
     aside_[static_cast<std::size_t>(entity)] = true;
+    if (investor) investor_[static_cast<std::size_t>(entity)] = true;
   }
 
   bool is_aside(std::int32_t entity) const {
     return entity >= 0 && static_cast<std::size_t>(entity) < aside_.size() && aside_[static_cast<std::size_t>(entity)];
+  }
+  bool is_investor(std::int32_t entity) const {
+    return entity >= 0 && static_cast<std::size_t>(entity) < investor_.size() && investor_[static_cast<std::size_t>(entity)];
   }
 
   std::int32_t current() const {
@@ -1245,7 +1264,7 @@ class ArticleTopic {
   const ArticleAnalysis& a_;
   std::vector<int> counts_;
   std::vector<std::size_t> first_;
-  std::vector<bool> aside_;
+  std::vector<bool> aside_, investor_;
   std::size_t order_ = 0;
 };
 
@@ -1494,8 +1513,11 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
     topic.read(s);
     topics[s] = topic.current();
     // "Halden raised $60m in a round led by Nvidia, the company said": the company is not the investor.
+    // A rival, though, may be the subject of a paragraph: "Geldstroom, backed by Balderton, grew
+    // fast. The company plans ...": a reference opening its sentence continues the sentence before.
     for (auto& m : a.mentions[s])
-      if (m.generic && topic.is_aside(m.entity) && topic.current() >= 0) m.entity = topic.current();
+      if (m.generic && topic.is_aside(m.entity) && topic.current() >= 0 && (topic.is_investor(m.entity) || !continues_subject(a, s, m)))
+        m.entity = topic.current();
     const auto matches = compiled->match(a, s, units[s]);
     // A sentence that states a deal of its own prices that one, not an earlier one.
     // So does a sentence that states a valuation ("declined to disclose its valuation, but a person
@@ -1535,7 +1557,7 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
         if (holder.inferred && holder.type == EntityType::organization) holder.type = EntityType::person;
       }
       // An investor or a rival the article names is not what it is about ("Uber-rivaal Bolt").
-      if ((f.property == "fundedBy" || f.property == "competitor") && f.object >= 0) topic.set_aside(f.object);
+      if ((f.property == "fundedBy" || f.property == "competitor") && f.object >= 0) topic.set_aside(f.object, f.property == "fundedBy");
       if (!f.implicit && (f.property == "raised" || f.property == "valuation" || f.property == "fundedBy" || f.property == "acquiredBy"))
         topic.about(f.subject);
       if (!f.implicit && is_office(f.property) && f.object >= 0) affiliation.emplace(f.object, f.subject);

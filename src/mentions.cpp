@@ -333,6 +333,8 @@ class ArticleScan {
     std::uint32_t cue_end = end;
     for (std::uint32_t i = end; i < s.token_end && i < end + 2 && cue_end == end; ++i)
       if (auto length = gaz_.org_prefix_at(tokens_, i, s.token_end)) cue_end = i + *length;
+    // "het Duitse Phoenix Group": a capitalised word before the cue names the company.
+    if (cue_end > end && !gaz_.org_prefix_at(tokens_, end, s.token_end) && is_capitalised_word(tokens_[end])) return std::nullopt;
     if (cue_end == end || (cue_end < s.token_end && is_capitalised_word(tokens_[cue_end]))) return std::nullopt;
     std::int32_t best = pos >= 2 ? apposition_head(ms, pos - 2) : -1;
     if (best < 0) best = discourse_.of_country(country);

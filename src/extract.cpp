@@ -1551,10 +1551,12 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
                                  [&](const Fact& f) { return f.subject == attributions[s] || f.object == attributions[s]; }),
                   found.end());
     for (auto& f : found) {
-      // The holder of an office is a person, even one only its shape had typed (an organisation).
-      if (is_office(f.property) && f.object >= 0) {
-        ArticleEntity& holder = a.entities[static_cast<std::size_t>(f.object)];
-        if (holder.inferred && holder.type == EntityType::organization) holder.type = EntityType::person;
+      // The holder of an office is a person, and what a company makes a product, even one only its
+      // shape had typed (an organisation).
+      if ((is_office(f.property) || f.property == "product") && f.object >= 0) {
+        ArticleEntity& named = a.entities[static_cast<std::size_t>(f.object)];
+        if (named.inferred && named.type == EntityType::organization)
+          named.type = f.property == "product" ? EntityType::product : EntityType::person;
       }
       // An investor or a rival the article names is not what it is about ("Uber-rivaal Bolt").
       if ((f.property == "fundedBy" || f.property == "competitor") && f.object >= 0) topic.set_aside(f.object, f.property == "fundedBy");

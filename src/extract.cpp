@@ -768,9 +768,9 @@ class NameListReader {
  public:
   using Phrases = std::vector<std::vector<std::uint32_t>>;
   NameListReader(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units, TypeMask types,
-                 const Phrases& joiners, const Phrases& prepositions, std::uint32_t comma, const CompiledPack& pack)
+                 const Phrases& joiners, const Phrases& prepositions, std::uint32_t comma, const std::vector<bool>& not_description)
       : a_(a), mentions_(a.mentions[sentence]), units_(units), types_(types), joiners_(joiners), prepositions_(prepositions),
-        comma_(comma), pack_(pack) {}
+        comma_(comma), not_description_(not_description) {}
 
   NameList read(std::uint32_t begin) const {
     NameList list;
@@ -832,7 +832,7 @@ class NameListReader {
       const Mention* m = mention(r);
       if (m && (m->type == MentionType::nationality || m->type == MentionType::country)) continue;
       if (!m && r == q && is_article(key(r), a_.text.lang)) continue;  // not "la holding de la famille Agnelli"
-      if (!m && roles > 0 && is_role_word(a_.text.tokens[units_[r].token_begin]) && !pack_.never_describes(units_[r].word)) {
+      if (!m && roles > 0 && is_role_word(a_.text.tokens[units_[r].token_begin]) && !never_describes(units_[r].word)) {
         --roles;
         continue;
       }
@@ -861,20 +861,21 @@ class NameListReader {
   const Phrases& joiners_;
   const Phrases& prepositions_;
   std::uint32_t comma_;
-  const CompiledPack& pack_;  // its not-description words ("include", "like") describe no name
+  const std::vector<bool>& not_description_;  // word id -> describes no name ("include", "like")
+  bool never_describes(std::uint32_t word) const { return word < not_description_.size() && not_description_[word]; }
 };
 
 }  // namespace
 
 std::optional<std::uint32_t> CompiledPack::first_name(const ArticleAnalysis& a, std::uint32_t sentence,
                                                       const std::vector<Unit>& units, std::uint32_t begin, TypeMask types) const {
-  const NameListReader reader(a, sentence, units, types, list_joiner_ids_, list_preposition_ids_, comma_id_, *this);
+  const NameListReader reader(a, sentence, units, types, list_joiner_ids_, list_preposition_ids_, comma_id_, not_description_);
   return reader.described_name(begin, 2);
 }
 
 NameList CompiledPack::name_list(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
                                  std::uint32_t begin, TypeMask types) const {
-  const NameListReader reader(a, sentence, units, types, list_joiner_ids_, list_preposition_ids_, comma_id_, *this);
+  const NameListReader reader(a, sentence, units, types, list_joiner_ids_, list_preposition_ids_, comma_id_, not_description_);
   return reader.read(begin);
 }
 

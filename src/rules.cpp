@@ -522,17 +522,18 @@ std::map<Lang, RulePack> load_rule_packs(const std::vector<std::filesystem::path
         else base.rules.push_back(std::move(rule));
       }
       base.status_cues.insert(base.status_cues.begin(), extra.status_cues.begin(), extra.status_cues.end());
-      base.attributions.insert(base.attributions.end(), extra.attributions.begin(), extra.attributions.end());
-      base.deal_amounts.insert(base.deal_amounts.end(), extra.deal_amounts.begin(), extra.deal_amounts.end());
-      base.clause_breaks.insert(base.clause_breaks.end(), extra.clause_breaks.begin(), extra.clause_breaks.end());
-      base.background_dates.insert(base.background_dates.end(), extra.background_dates.begin(), extra.background_dates.end());
-      base.earlier_cues.insert(base.earlier_cues.end(), extra.earlier_cues.begin(), extra.earlier_cues.end());
-      base.per_unit.insert(base.per_unit.end(), extra.per_unit.begin(), extra.per_unit.end());
-      base.list_joiners.insert(base.list_joiners.end(), extra.list_joiners.begin(), extra.list_joiners.end());
-      base.list_prepositions.insert(base.list_prepositions.end(), extra.list_prepositions.begin(), extra.list_prepositions.end());
-      base.phrase_adverbs.insert(base.phrase_adverbs.end(), extra.phrase_adverbs.begin(), extra.phrase_adverbs.end());
-      base.not_description.insert(base.not_description.end(), extra.not_description.begin(), extra.not_description.end());
-      base.sentence_statuses.insert(base.sentence_statuses.end(), extra.sentence_statuses.begin(), extra.sentence_statuses.end());
+      const auto append = [](auto& into, const auto& more) { into.insert(into.end(), more.begin(), more.end()); };
+      append(base.attributions, extra.attributions);
+      append(base.deal_amounts, extra.deal_amounts);
+      append(base.clause_breaks, extra.clause_breaks);
+      append(base.background_dates, extra.background_dates);
+      append(base.earlier_cues, extra.earlier_cues);
+      append(base.per_unit, extra.per_unit);
+      append(base.list_joiners, extra.list_joiners);
+      append(base.list_prepositions, extra.list_prepositions);
+      append(base.phrase_adverbs, extra.phrase_adverbs);
+      append(base.not_description, extra.not_description);
+      append(base.sentence_statuses, extra.sentence_statuses);
       for (const auto& [property, status] : extra.default_status_for) base.default_status_for[property] = status;
     }
   }

@@ -1477,6 +1477,26 @@ void drop_co_investors(std::vector<Fact>& found) {
   found.erase(std::remove_if(found.begin(), found.end(), beside), found.end());
 }
 
+// The company whose round a sentence stated, and where.
+struct StatedRound {
+  std::int32_t company = -1;
+  std::uint32_t sentence = 0;
+};
+
+// "Tallypot closed a £6.5m round led by Octopus. The Northern Powerhouse Fund contributed £1m.":
+// an investor with no company in its sentence funds the round stated in that sentence or the two
+// before it, whatever company the article as a whole is mostly about (a digest of deals, a report
+// on a rival's round).
+void give_round_to_its_company(std::uint32_t sentence, std::vector<Fact>& found, std::optional<StatedRound>& last_round) {
+  for (const auto& f : found)
+    if (!f.implicit && f.property == "raised")
+      last_round = StatedRound{f.subject, sentence};
+  if (!last_round || sentence - last_round->sentence > 2) return;
+  for (auto& f : found)
+    if (f.implicit && f.topic_is_subject && f.property == "fundedBy" && f.object != last_round->company)
+      f.subject = last_round->company;
+}
+
 // A fact about the article's topic gives way to one the sentence states explicitly about the same
 // other party: "Sequoia led the round in Kestrel" is about Kestrel, whatever the topic. Another
 // party of the same topic stays: in "The round was led by A, joined by B, which also backed the
@@ -1509,6 +1529,7 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
   std::unordered_map<std::string, std::size_t> seen;  // fact key -> index in facts
   std::map<std::int32_t, std::int32_t> affiliation;  // person -> the organisation a stated fact ties them to
   ArticleTopic topic(a);
+  std::optional<StatedRound> last_round;
   std::vector<std::int32_t> topics(a.text.sentences.size(), -1);
   for (std::uint32_t s = 0; s < a.text.sentences.size(); ++s) {
     topic.read(s);
@@ -1545,6 +1566,7 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
     drop_co_investors(found);
     drop_implicit_duplicates(found);
     drop_conflicts(found);
+    give_round_to_its_company(s, found, last_round);
     // "Volgens Reuters koopt X Y": the outlet the sentence cites is not a party to its facts. A
     // company cited ("de NX-1 is volgens Nordlicht goedkoper") can be.
     if (attributions[s] >= 0 && a.entities[static_cast<std::size_t>(attributions[s])].outlet)
@@ -1561,7 +1583,8 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
       }
       // An investor or a rival the article names is not what it is about ("Uber-rivaal Bolt").
       if ((f.property == "fundedBy" || f.property == "competitor") && f.object >= 0) topic.set_aside(f.object, f.property == "fundedBy");
-      if (!f.implicit && (f.property == "raised" || f.property == "valuation" || f.property == "fundedBy" || f.property == "acquiredBy"))
+      if (!f.implicit && !(f.rule && f.rule->background) &&
+          (f.property == "raised" || f.property == "valuation" || f.property == "fundedBy" || f.property == "acquiredBy"))
         topic.about(f.subject);
       if (!f.implicit && is_office(f.property) && f.object >= 0) affiliation.emplace(f.object, f.subject);
       const auto [kept, fresh] = seen.emplace(fact_key(a, f), facts.size());

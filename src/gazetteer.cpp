@@ -254,11 +254,16 @@ Gazetteer Gazetteer::load(const fs::path& dir, TextAnalyzer& analyzer) {
         trie.add(title_keys, n++);
       };
       if (cols[1] == "suffix") { g.org_suffixes_.insert(fold_key(cols[2])); g.compound_suffixes_.insert(fold_key(cols[2])); }
+      else if (cols[1] == "owner-suffix") {  // a suffix too
+        g.org_suffixes_.insert(fold_key(cols[2]));
+        g.compound_suffixes_.insert(fold_key(cols[2]));
+        g.owner_suffixes_.insert(fold_key(cols[2]));
+      }
       else if (cols[1] == "prefix") { add_cue(g.org_prefixes_); one_word(g.org_nouns_); }
       else if (cols[1] == "person-title") add_cue(g.person_titles_);
       else if (cols[1] == "product-prefix") { add_cue(g.product_prefixes_); one_word(g.product_nouns_); }
       else if (cols[1] == "product-suffix") { g.product_suffixes_.insert(fold_key(cols[2])); one_word(g.product_nouns_); }
-      else file.fail("expected suffix, prefix, person-title, product-prefix or product-suffix, got '" + cols[1] + "'");
+      else file.fail("expected suffix, owner-suffix, prefix, person-title, product-prefix or product-suffix, got '" + cols[1] + "'");
     }
   }
   if (TsvFile file(dir / "references.tsv"); file.in) {

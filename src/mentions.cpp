@@ -701,6 +701,23 @@ class ArticleScan {
     return words >= 3 && capitalised == words;
   }
 
+  // "Hollis Peak Capital", "Brandle Peak Partners": unknown capitalised words before a listed name
+  // that ends in an organisation suffix ("Peak Capital") are the start of a longer name, not a name
+  // of their own. Not common words ("Meanwhile Peak Capital"); demonyms, titles and dates never
+  // start a run.
+  // The length of the listed name at `at` that the run from pos takes in, if any.
+  std::optional<std::uint32_t> absorbed_known_name(std::uint32_t pos, std::uint32_t at, std::uint32_t limit) const {
+    const auto hit = gaz_.match(tokens_, at, limit, a_.text.lang);
+    if (!hit || hit->kind != PhraseKind::name || hit->length < 2) return std::nullopt;
+    if (gaz_.entity(hit->entity).type != EntityType::organization) return std::nullopt;
+    if (!gaz_.is_org_suffix(tokens_[at + hit->length - 1].key)) return std::nullopt;
+    for (auto i = pos; i < at; ++i) {
+      const WordKind kind = word_kind(tokens_[i]);
+      if (!is_capitalised_word(tokens_[i]) || kind == WordKind::common) return std::nullopt;
+    }
+    return hit->length;
+  }
+
   // Where a capitalised run starting at pos ends: capitalised words, a short number after the
   // first ("Vireo 3"), particles after a given name ("Anneke van der Berg"), "&", and connectors
   // inside an organisation's name ("Bank of Harrow", "Groupe Arnault et Fils").
@@ -721,6 +738,10 @@ class ArticleScan {
       // A known name stops a run, except the family name after a given name ("Thierry Bolloré",
       // "Jonathan Ford") and a nationality inside a name that a head word opens.
       const bool family_name = given && end == pos + 1 && is_capitalised_word(t) && !gaz_.person_title_at(tokens_, end, s.token_end);
+      if (const auto known = absorbed_known_name(pos, end, s.token_end)) {
+        end += *known;
+        continue;
+      }
       if (!family_name && stops_run(end, s.token_end) && !(is_head(pos) && is_demonym_at(end, s.token_end))) break;
       const bool particle = given && !surname_started && is_name_particle(t.key);  // "Marie-Claire Van den Broeck"
       if (!particle && (is_capitalised_word(t) || ((t.flags & kTokenNumber) && !given && end - pos == 1 && !t.key.empty() && t.key.size() <= 3))) {
@@ -1377,6 +1398,11 @@ class ArticleScan {
         take_name(s, pos, pos + full->second + 1, EntityType::product, false, ms, covered, next);
         return;
       }
+      // "Sarvel", then "sa holding familiale, Sarvel Participations": the owner is another company.
+      if (const std::uint32_t owner_end = owner_name_end(s, pos + full->second); owner_end > pos + full->second) {
+        take_name(s, pos, owner_end, EntityType::organization, false, ms, covered, next);
+        return;
+      }
       std::uint32_t end = lengthen_name(s, pos, pos + full->second, full->first);
       confirm_organization(s, pos, end, full->first, ms);
       if (end < s.token_end && legal_form_at(end) && !covered[end - s.token_begin]) ++end;  // "Velmar N.V." again
@@ -1455,6 +1481,16 @@ class ArticleScan {
       e.inferred = false;
   }
 
+  // Where a learned name ending at `end` goes on into its owner's name ("Sarvel Participations",
+  // "Veldhoen Beheer"), up to three capitalised words that end in an owner suffix; else `end`.
+  std::uint32_t owner_name_end(const Sentence& s, std::uint32_t end) const {
+    for (std::uint32_t longer = end + 1; longer <= end + 3 && longer <= s.token_end; ++longer) {
+      if (!is_capitalised_word(tokens_[longer - 1]) || stops_run(longer - 1, s.token_end)) break;
+      if (gaz_.is_owner_suffix(tokens_[longer - 1].key)) return longer;
+    }
+    return end;
+  }
+
   // "Norwegian biotech Halvorsen" in the headline, "Halvorsen Therapeutics" in the first line: a
   // learned name followed by capitalised words that end in an organisation suffix was its short
   // form. The entity takes the full name, and the short one stays a way to refer to it.
@@ -1465,6 +1501,7 @@ class ArticleScan {
     std::uint32_t best = end;
     for (std::uint32_t longer = end + 1; longer <= end + 3 && longer <= s.token_end; ++longer) {
       if (!is_capitalised_word(tokens_[longer - 1]) || stops_run(longer - 1, s.token_end)) break;
+      if (gaz_.is_owner_suffix(tokens_[longer - 1].key)) break;  // another company: owner_name_end
       if (gaz_.is_org_suffix(tokens_[longer - 1].key)) best = longer;
     }
     if (best == end) return end;

@@ -280,11 +280,15 @@ class PackParser {
     rule.file = file_;
     rule.line = line_no_;
     while (peek().kind != Lexeme::Kind::end) {
-      const Lexeme key = expect(Lexeme::Kind::word, "'priority N' or 'confidence X'");
+      const Lexeme key = expect(Lexeme::Kind::word, "'priority N', 'confidence X' or 'background'");
+      if (key.text == "background") {
+        rule.background = true;
+        continue;
+      }
       const Lexeme value = expect(Lexeme::Kind::word, "a number after '" + key.text + "'");
       if (key.text == "priority") rule.priority = number<int>(value, 0, 1000);
       else if (key.text == "confidence") rule.confidence = number<double>(value, 0.0, 1.0);
-      else fail(key, "expected 'priority' or 'confidence', got '" + key.text + "'");
+      else fail(key, "expected 'priority', 'confidence' or 'background', got '" + key.text + "'");
     }
     for (const auto& r : pack_.rules)
       if (r.id == rule.id) fail(id, "expected a unique rule id, '" + rule.id + "' is used at line " + std::to_string(r.line));

@@ -74,6 +74,9 @@ class Gazetteer {
   std::optional<std::uint32_t> org_prefix_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const;
   std::optional<std::uint32_t> product_prefix_at(const std::vector<Token>& t, std::size_t pos, std::size_t end) const;
   bool is_product_suffix(const std::string& key) const { return product_suffixes_.count(key) != 0; }
+  // "Holding", "Participations", "Beheer": a suffix that names the vehicle owning a company of the
+  // same name ("Sarvel" and its holding "Sarvel Participations" are two organisations).
+  bool is_owner_suffix(const std::string& key) const { return owner_suffixes_.count(key) != 0; }
   // A compound ending in a one-word cue or designator ("softwarebedrijf", "betaalapp", "Bouwgroep"),
   // for languages that write nouns together.
   bool is_product_noun(const std::string& key) const { return product_nouns_.count(key) != 0; }
@@ -103,6 +106,7 @@ class Gazetteer {
   std::unordered_set<std::string> given_names_;
   std::unordered_set<std::string> org_suffixes_;
   std::unordered_set<std::string> product_suffixes_;
+  std::unordered_set<std::string> owner_suffixes_;
   // Looked up by string_view without building a string: compounds are checked suffix by suffix.
   struct ViewHash {
     using is_transparent = void;

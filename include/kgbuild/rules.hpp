@@ -73,6 +73,9 @@ struct Rule {
   Lang lang = Lang::en;
   int priority = 50;
   double confidence = 0.8;
+  // "background": the rule reads a standing fact ("X, which is owned by Y"), not the news; its facts
+  // do not make their company the article's topic.
+  bool background = false;
   std::vector<Pattern> patterns;  // alternatives ("match" lines)
   std::vector<Capture> captures;
   std::vector<Emit> emits;

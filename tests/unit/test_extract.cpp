@@ -646,3 +646,56 @@ TEST_CASE("a city where no name goes on stands for its country; a place's hyphen
   REQUIRE(vienna.facts.size() == 1);
   CHECK(vienna.describe(vienna.facts[0]) == "Prewave country Austria");
 }
+
+TEST_CASE("a standing owner's company is not made the article's topic; a background rule's facts still count",
+          "[extract][topic]") {
+  const std::string rules = "rule t.owned%s\n  match a:ORG \",\" which is owned by b:ORG\n  emit a fundedBy b\n"
+                            "rule t.rivals\n  match \"Its rivals include\" rival:ORG\n  emit TOPIC competitor rival\n";
+  const auto pack = [&](const char* flag) {
+    std::string text = rules;
+    text.replace(text.find("%s"), 2, flag);
+    return std::string(kPack) + text;
+  };
+  const std::string text = "Kalvo makes tiles. Mendo, which is owned by Tessel Partners, sells glue. Its rivals include Orvik.";
+  const Run background = run(text, pack(" background"));
+  CHECK(background.described() == std::vector<std::string>{"Mendo fundedBy Tessel Partners", "Kalvo competitor Orvik"});
+  // Without the flag the owned company weighs as a stated deal would, and takes the topic.
+  const Run news = run(text, pack(""));
+  CHECK(news.described() == std::vector<std::string>{"Mendo fundedBy Tessel Partners", "Mendo competitor Orvik"});
+}
+
+TEST_CASE("an investor with no company in its sentence funds the round stated up to two sentences before",
+          "[extract][topic]") {
+  const std::string pack = std::string(kPack) + "rule t.took-part\n  match investor:ORG also took part\n  emit TOPIC fundedBy investor\n";
+  const std::string article = "Kalvo makes tiles. Kalvo sells glue. Kalvo hired staff. Kalvo grew. Mendo raised $4 million. ";
+  const Run digest = run(article + "Tessel Partners also took part.", pack);
+  CHECK(digest.described() == std::vector<std::string>{"Mendo raised 4000000 USD", "Mendo fundedBy Tessel Partners"});
+  // Three sentences on, the round is no longer the sentence's: the article's company is.
+  const Run later = run(article + "Kalvo said little. Kalvo hired more. Tessel Partners also took part.", pack);
+  CHECK(later.described() == std::vector<std::string>{"Mendo raised 4000000 USD", "Kalvo fundedBy Tessel Partners"});
+}
+
+TEST_CASE("unknown capitalised words before a listed name that ends in a suffix are one longer name", "[extract][names]") {
+  const std::string pack = std::string(kPack) + "rule t.led\n  match \"led by\" investor:ORG\n  emit TOPIC fundedBy investor\n";
+  // The list knows "Peak Capital" on its own.
+  const Run alone = run("Kalvo raised $4 million in a round led by Peak Capital.", pack);
+  REQUIRE(alone.facts.size() == 2);
+  CHECK(alone.describe(alone.facts[1]) == "Kalvo fundedBy Peak Capital");
+  const Run longer = run("Kalvo raised $4 million in a round led by Hollis Peak Capital.", pack);
+  REQUIRE(longer.facts.size() == 2);
+  CHECK(longer.describe(longer.facts[1]) == "Kalvo fundedBy Hollis Peak Capital");
+  // A common word before it is no part of the name.
+  const Run common = run("Kalvo raised $4 million. Meanwhile Peak Capital led the round.",
+                         std::string(kPack) + "rule t.lead\n  match investor:ORG led the round\n  emit TOPIC fundedBy investor\n");
+  REQUIRE(common.facts.size() == 2);
+  CHECK(common.describe(common.facts[1]) == "Kalvo fundedBy Peak Capital");
+}
+
+TEST_CASE("a learned name followed by an owner suffix is its owner, another organisation", "[extract][names]") {
+  const std::string pack = std::string(kPack) + "rule t.controlled\n  match a:ORG is controlled by b:ORG\n  emit a fundedBy b\n";
+  const Run owner = run("Kalvo raised $4 million. Kalvo is controlled by Kalvo Holding, the family vehicle.", pack);
+  CHECK(owner.described() == std::vector<std::string>{"Kalvo raised 4000000 USD", "Kalvo fundedBy Kalvo Holding"});
+  // A plain suffix still gives the short name its long form.
+  const Run longer = run("Kalvo raised $4 million. Kalvo Robotics is controlled by Tessel Partners.", pack);
+  CHECK(longer.described() == std::vector<std::string>{"Kalvo Robotics raised 4000000 USD", "Kalvo Robotics fundedBy Tessel Partners"});
+}

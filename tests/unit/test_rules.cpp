@@ -172,6 +172,19 @@ TEST_CASE("a rule's header, match lines and emits", "[rules]") {
   CHECK(e.date == -1);
   CHECK(e.status.empty());
   CHECK(e.line == 18);
+  CHECK_FALSE(buys.background);
+}
+
+TEST_CASE("'background' in a rule's header marks a rule that reads standing facts", "[rules]") {
+  const kg::RulePack pack = parse("language en\n"
+                                  "rule en.test.owned priority 52 background confidence 0.7\n"
+                                  "  match a:ORG \",\" which is owned by b:ORG\n"
+                                  "  emit a fundedBy b\n",
+                                  "background.rules");
+  const kg::Rule& owned = rule(pack, "en.test.owned");
+  CHECK(owned.background);
+  CHECK(owned.priority == 52);
+  CHECK(owned.confidence == Approx(0.7));
 }
 
 TEST_CASE("coordination, alternatives, quantifiers and defaults", "[rules]") {

@@ -1304,8 +1304,36 @@ class ArticleScan {
       pos = next;
     }
     while (v < values_found.size()) ms.push_back(values_found[v++]);
+    persons_in_coordination(ms);
     drop_dateline_agency(s, ms);
     a_.mentions[index] = std::move(ms);
+  }
+
+  // "founded by Amara Okafor and Tomás Reyes": a two-word name that only its shape typed as an
+  // organisation, joined by "and" or a comma to a person's name, is a person's name too.
+  void persons_in_coordination(std::vector<Mention>& ms) {
+    static const std::set<std::string> joiners = {"and", "en", "et", ","};
+    const auto joined = [&](const Mention& x, const Mention& y) {
+      return y.token_begin == x.token_end + 1 && joiners.count(tokens_[x.token_end].key) != 0;
+    };
+    const auto person = [](const Mention& m) { return m.type == MentionType::person && !m.coreferent; };
+    for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
+      if (!joined(ms[i], ms[i + 1])) continue;
+      if (person(ms[i])) retype_as_person(ms[i + 1]);
+      else if (person(ms[i + 1])) retype_as_person(ms[i]);
+    }
+  }
+
+  void retype_as_person(Mention& m) {
+    if (m.type != MentionType::organization || m.coreferent || m.entity < 0 || m.token_end - m.token_begin != 2) return;
+    ArticleEntity& e = a_.entities[static_cast<std::size_t>(m.entity)];
+    if (e.known || !e.inferred || e.type != EntityType::organization) return;
+    for (auto t = m.token_begin; t < m.token_end; ++t)
+      if (!is_capitalised_word(tokens_[t]) || designator_at(t)) return;
+    e.type = EntityType::person;
+    e.inferred = false;
+    m.type = MentionType::person;
+    register_short_name(m.entity, m.token_begin, m.token_end);  // the family name, from now on
   }
 
   // "JAKARTA (GNS) -", "LONDON (Meridian) -": the agency of a dateline is the article's source,

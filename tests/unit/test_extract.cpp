@@ -699,3 +699,19 @@ TEST_CASE("a learned name followed by an owner suffix is its owner, another orga
   const Run longer = run("Kalvo raised $4 million. Kalvo Robotics is controlled by Tessel Partners.", pack);
   CHECK(longer.described() == std::vector<std::string>{"Kalvo Robotics raised 4000000 USD", "Kalvo Robotics fundedBy Tessel Partners"});
 }
+
+TEST_CASE("a name only its shape typed, joined to a person's name, is a person's; its family name refers to it later",
+          "[extract][names]") {
+  const Run r = run("Kalvo was founded by Tomas Reyes and Amara Okafor. Okafor said little.");
+  std::int32_t amara = -1;
+  for (std::size_t e = 0; e < r.analysis.entities.size(); ++e)
+    if (r.analysis.entities[e].name == "Amara Okafor") amara = static_cast<std::int32_t>(e);
+  REQUIRE(amara >= 0);
+  CHECK(r.analysis.entities[static_cast<std::size_t>(amara)].type == kg::EntityType::person);
+  REQUIRE(r.analysis.mentions[1].size() == 1);
+  CHECK(r.analysis.mentions[1][0].entity == amara);
+  // A name with a designator stays an organisation: "Tessel Partners and Tomas Reyes".
+  const Run firm = run("Kalvo is backed by Tessel Partners and Tomas Reyes.");
+  for (const auto& e : firm.analysis.entities)
+    if (e.name == "Tessel Partners") CHECK(e.type == kg::EntityType::organization);
+}

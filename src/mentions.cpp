@@ -704,8 +704,7 @@ class ArticleScan {
   // "Hollis Peak Capital", "Brandle Peak Partners": unknown capitalised words before a listed name
   // that ends in an organisation suffix ("Peak Capital") are the start of a longer name, not a name
   // of their own. Not common words ("Meanwhile Peak Capital"); demonyms, titles and dates never
-  // start a run.
-  // The length of the listed name at `at` that the run from pos takes in, if any.
+  // start a run. The length of the listed name at `at` that the run from pos takes in, if any.
   std::optional<std::uint32_t> absorbed_known_name(std::uint32_t pos, std::uint32_t at, std::uint32_t limit) const {
     const auto hit = gaz_.match(tokens_, at, limit, a_.text.lang);
     if (!hit || hit->kind != PhraseKind::name || hit->length < 2) return std::nullopt;
@@ -1312,9 +1311,10 @@ class ArticleScan {
   // "founded by Amara Okafor and Tomás Reyes": a two-word name that only its shape typed as an
   // organisation, joined by "and" or a comma to a person's name, is a person's name too.
   void persons_in_coordination(std::vector<Mention>& ms) {
-    static const std::set<std::string> joiners = {"and", "en", "et", ","};
     const auto joined = [&](const Mention& x, const Mention& y) {
-      return y.token_begin == x.token_end + 1 && joiners.count(tokens_[x.token_end].key) != 0;
+      if (y.token_begin != x.token_end + 1) return false;
+      const std::string& key = tokens_[x.token_end].key;
+      return key == "," || names_.conjunctions.count(key) != 0;  // the language's "and" (names.tsv)
     };
     const auto person = [](const Mention& m) { return m.type == MentionType::person && !m.coreferent; };
     for (std::size_t i = 0; i + 1 < ms.size(); ++i) {

@@ -1428,9 +1428,17 @@ std::pair<std::int32_t, std::uint32_t> news_date(const ArticleAnalysis& a, const
 // the company said on Tuesday") happened on its news date: a round, a deal or a partnership of the
 // company the article is about, reported as done or announced, in a sentence without a date of its
 // own that does not tell of an earlier event ("had previously raised").
-void date_the_news(const ArticleAnalysis& a, const CompiledPack& pack, const std::vector<std::vector<Unit>>& units,
+void date_the_news(ArticleAnalysis& a, const CompiledPack& pack, const std::vector<std::vector<Unit>>& units,
                    const std::vector<std::int32_t>& topics, std::vector<Fact>& facts) {
-  const auto [date, where] = news_date(a, pack, units);
+  auto [date, where] = news_date(a, pack, units);
+  std::string reason = "the article's news date, read in sentence " + std::to_string(where + 1);
+  // No day in the first sentences ("Korvalo haalt 120 miljoen dollar op"): the news is the day's,
+  // as wire and business copy tell it on the day they publish it.
+  if (date < 0 && a.article_date && a.article_date->precision == DatePrecision::day) {
+    date = static_cast<std::int32_t>(a.dates.size());
+    a.dates.push_back(*a.article_date);
+    reason = "the article's publication date (no news date in its first sentences)";
+  }
   if (date < 0) return;
   static const std::set<std::string> events = {"fundedBy", "raised", "valuation", "acquiredBy", "partner"};
   const auto has_date = [&](std::uint32_t s) {
@@ -1438,13 +1446,14 @@ void date_the_news(const ArticleAnalysis& a, const CompiledPack& pack, const std
   };
   for (auto& f : facts) {
     if (f.date >= 0 || !events.count(f.property) || (f.status != "Completed" && f.status != "Announced")) continue;
+    if (f.rule && f.rule->background) continue;  // "X, which is owned by Y" is no news of the day
     // A sentence with a date of its own that did not date the fact ("valued at €350m in 2022, ...")
     // is not telling today's news.
     if (has_date(f.sentence)) continue;
     const std::int32_t topic = topics[f.sentence];
     if (topic < 0 || (f.subject != topic && f.object != topic) || pack.tells_earlier_event(units[f.sentence])) continue;
     f.date = date;
-    f.date_reason = "the article's news date, read in sentence " + std::to_string(where + 1);
+    f.date_reason = reason;
   }
 }
 

@@ -602,6 +602,18 @@ TEST_CASE("the undated facts of the article's news take its news date", "[extrac
   CHECK(news.facts[0].date_reason == "the article's news date, read in sentence 2");
   // An earlier event keeps no news date.
   CHECK(run("Cohere previously raised $500 million. The company said on Tuesday that it was hiring.").facts.at(0).date == -1);
+  // No day in the first sentences: the news is the publication day's.
+  const Run today = run("Cohere raised $500 million. The company is hiring.");
+  REQUIRE(today.facts.size() == 1);
+  REQUIRE(today.facts[0].date >= 0);
+  CHECK(today.analysis.dates.at(static_cast<std::size_t>(today.facts[0].date)).lexical() == "2025-03-01");
+  CHECK(today.facts[0].date_reason == "the article's publication date (no news date in its first sentences)");
+  CHECK(run("Cohere previously raised $500 million.").facts.at(0).date == -1);
+  // A standing fact ("X, which is owned by Y") is no news of the day.
+  const Run owned = run("Cohere, which is owned by Tessel Partners, sells tools.",
+                        std::string(kPack) + "rule t.owned background\n  match a:ORG \",\" which is owned by b:ORG\n  emit a fundedBy b\n");
+  REQUIRE(owned.facts.size() == 1);
+  CHECK(owned.facts[0].date == -1);
 }
 
 TEST_CASE("a phrase matches with the pack's phrase adverbs between its words, two units at most", "[extract][adverb]") {

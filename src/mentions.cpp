@@ -737,11 +737,13 @@ class ArticleScan {
       // A known name stops a run, except the family name after a given name ("Thierry Bolloré",
       // "Jonathan Ford") and a nationality inside a name that a head word opens.
       const bool family_name = given && end == pos + 1 && is_capitalised_word(t) && !gaz_.person_title_at(tokens_, end, s.token_end);
-      if (const auto known = absorbed_known_name(pos, end, s.token_end)) {
+      const bool stops = stops_run(end, s.token_end);
+      // Only a listed name stops a run, so only then can the run take it in ("Hollis Peak Capital").
+      if (const auto known = stops ? absorbed_known_name(pos, end, s.token_end) : std::nullopt) {
         end += *known;
         continue;
       }
-      if (!family_name && stops_run(end, s.token_end) && !(is_head(pos) && is_demonym_at(end, s.token_end))) break;
+      if (!family_name && stops && !(is_head(pos) && is_demonym_at(end, s.token_end))) break;
       const bool particle = given && !surname_started && is_name_particle(t.key);  // "Marie-Claire Van den Broeck"
       if (!particle && (is_capitalised_word(t) || ((t.flags & kTokenNumber) && !given && end - pos == 1 && !t.key.empty() && t.key.size() <= 3))) {
         surname_started = surname_started || (given && !glued(end));
@@ -1529,7 +1531,6 @@ class ArticleScan {
     std::uint32_t best = end;
     for (std::uint32_t longer = end + 1; longer <= end + 3 && longer <= s.token_end; ++longer) {
       if (!is_capitalised_word(tokens_[longer - 1]) || stops_run(longer - 1, s.token_end)) break;
-      if (gaz_.is_owner_suffix(tokens_[longer - 1].key)) break;  // another company: owner_name_end
       if (gaz_.is_org_suffix(tokens_[longer - 1].key)) best = longer;
     }
     if (best == end) return end;

@@ -697,7 +697,7 @@ TEST_CASE("unknown capitalised words before a listed name that ends in a suffix 
   REQUIRE(longer.facts.size() == 2);
   CHECK(longer.describe(longer.facts[1]) == "Kalvo fundedBy Hollis Peak Capital");
   // A common word before it is no part of the name.
-  const Run common = run("Kalvo raised $4 million. Meanwhile Peak Capital led the round.",
+  const Run common = run("Kalvo raised $4 million. Investor Peak Capital led the round.",
                          std::string(kPack) + "rule t.lead\n  match investor:ORG led the round\n  emit TOPIC fundedBy investor\n");
   REQUIRE(common.facts.size() == 2);
   CHECK(common.describe(common.facts[1]) == "Kalvo fundedBy Peak Capital");

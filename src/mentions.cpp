@@ -208,6 +208,8 @@ class ArticleScan {
         e.inferred = false;
         e.type = type;
       }
+      // "Le jeu Sorare ... La start-up Sorare": a company named after its product is the company.
+      if (!inferred && e.type == EntityType::product && type == EntityType::organization) e.type = type;
       return it->second;
     }
     const auto id = static_cast<std::int32_t>(a_.entities.size());
@@ -781,7 +783,10 @@ class ArticleScan {
       if (given && t.key != "&") break;  // "Bill & Melinda Gates Foundation Trust"
       // "Marlow & Finch", "Arnault et Fils", and after a designator "Bank of Harrow",
       // "Association of Payment Institutions"; "Shares of Harrow" is no name.
-      if (t.key == "&" || (shared_.conjunctions.count(t.key) && designator_at(end + 1)) ||
+      // The designator must end the name: "LRM en Group MC" is two companies.
+      const bool designator_ends = designator_at(end + 1) && !(end + 2 < s.token_end && is_capitalised_word(tokens_[end + 2]) &&
+                                                                !designator_at(end + 2));
+      if (t.key == "&" || (shared_.conjunctions.count(t.key) && designator_ends) ||
           (shared_.connectors.count(t.key) && (is_head(pos) || is_head(end - 1) || designator_at(end - 1)))) {
         end += 1;
         continue;
@@ -884,6 +889,7 @@ class ArticleScan {
     if (length == 1 && tokens_[pos].key.find('\'') != std::string::npos) return false;  // "Jusqu'", "We've"
     // "l'école de pari du Parit": a company's name takes no article, so none that is merged into "du".
     if (length == 1 && pos > s.token_begin && names_.no_name_after.count(tokens_[pos - 1].key)) return false;
+    if (proper_then_common_subject(s, pos, end)) return true;
     int unknown = 0, common = 0, proper = 0;
     for (auto i = pos; i < end; ++i) {
       const Token& t = tokens_[i];
@@ -910,6 +916,21 @@ class ArticleScan {
       return true;
     if (length >= 2 && common > 0 && !opening && beside_shaped_name(s, pos, end)) return true;
     return length >= 2 && (common > 0 || (opening && proper > 0)) && !names_.capitalises_titles;
+  }
+
+  // "Harlan Provisions has completed ...", "Analysts said Carver Dairies paid ...": where titles take
+  // capitals, a proper noun that no list gives as a first name, then common words, and a verb after
+  // them is a company's name (a person's would start with a first name: "Grace Baker said").
+  bool proper_then_common_subject(const Sentence& s, std::uint32_t pos, std::uint32_t end) const {
+    const std::uint32_t length = end - pos;
+    if (!names_.capitalises_titles || length < 2 || length > 4 || end >= s.token_end) return false;
+    if (word_kind(tokens_[pos]) != WordKind::proper || given_name_at(pos) || is_not_name(tokens_[end - 1].key)) return false;
+    for (auto i = pos + 1; i < end; ++i)
+      if (!(tokens_[i].flags & kTokenWord) || word_kind(tokens_[i]) != WordKind::common || is_not_name(tokens_[i].key)) return false;
+    const Token& after = tokens_[end];
+    if (!(after.flags & kTokenWord) || (after.flags & kTokenCapitalised)) return false;
+    return names_.auxiliaries.count(after.key) != 0 || names_.headline_breaks.count(after.key) != 0 ||
+           verb_by_ending(lower_latin(a_.text.token_text(after)));
   }
 
   // "competes with Employment Hero and Xero", "XAnge et New Alpha": capitalised common words
@@ -1175,6 +1196,8 @@ class ArticleScan {
       break;
     }
     while (end > begin && !(tokens_[end - 1].flags & kTokenWord) && !headline_model_number(end - 1)) --end;
+    // "Why Monotype Stock Surged Today": a word that is never a name ends no name.
+    while (end > begin + 1 && is_not_name(tokens_[end - 1].key) && !designator_at(end - 1)) --end;
     std::uint32_t length = end - begin;
     bool unknown = false;
     for (auto i = begin; i < end; ++i) unknown = unknown || ((tokens_[i].flags & kTokenWord) && word_kind(tokens_[i]) == WordKind::unknown);
@@ -1319,17 +1342,30 @@ class ArticleScan {
       return key == "," || names_.conjunctions.count(key) != 0;  // the language's "and" (names.tsv)
     };
     const auto person = [](const Mention& m) { return m.type == MentionType::person && !m.coreferent; };
+    // "par A, B et C, Back Market a conçu": the list ends at its "and"; a comma after it starts a clause.
+    const auto closed = [&](std::size_t i) {
+      return i > 0 && joined(ms[i - 1], ms[i]) && names_.conjunctions.count(tokens_[ms[i - 1].token_end].key) != 0;
+    };
     for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
       if (!joined(ms[i], ms[i + 1])) continue;
+      if (tokens_[ms[i].token_end].key == "," && closed(i)) continue;
       if (person(ms[i])) retype_as_person(ms[i + 1]);
       else if (person(ms[i + 1])) retype_as_person(ms[i]);
     }
   }
 
+  // Was the entity named in an earlier sentence? Its type was read there, without this sentence's list.
+  bool named_before(std::int32_t entity) const {
+    for (std::size_t s = 0; s < current_sentence_ && s < a_.mentions.size(); ++s)
+      for (const Mention& m : a_.mentions[s])
+        if (m.entity == entity) return true;
+    return false;
+  }
+
   void retype_as_person(Mention& m) {
     if (m.type != MentionType::organization || m.coreferent || m.entity < 0 || m.token_end - m.token_begin != 2) return;
     ArticleEntity& e = a_.entities[static_cast<std::size_t>(m.entity)];
-    if (e.known || !e.inferred || e.type != EntityType::organization) return;
+    if (e.known || !e.inferred || e.type != EntityType::organization || named_before(m.entity)) return;
     for (auto t = m.token_begin; t < m.token_end; ++t)
       if (!is_capitalised_word(tokens_[t]) || designator_at(t)) return;
     e.type = EntityType::person;
@@ -1505,6 +1541,12 @@ class ArticleScan {
   void confirm_organization(const Sentence& s, std::uint32_t pos, std::uint32_t end, std::int32_t entity,
                             const std::vector<Mention>& ms) {
     ArticleEntity& e = a_.entities[static_cast<std::size_t>(entity)];
+    // "Le jeu Sorare ... La start-up Sorare": a company named after its product is the company.
+    if (e.type == EntityType::product && !e.known && org_cue_before(pos, s.token_begin, ms) &&
+        !product_cue_before(pos, s.token_begin)) {
+      e.type = EntityType::organization;
+      return;
+    }
     if (!e.inferred) return;
     if (org_cue_before(pos, s.token_begin, ms) || nationality_before(pos, ms) || org_apposition_after(end, s.token_end) ||
         office_after(end, s.token_end))
@@ -1669,8 +1711,12 @@ namespace {
 // the finished reading left their entities.
 void mark_person_too(ArticleAnalysis& a) {
   for (auto& sentence_mentions : a.mentions)
-    for (auto& m : sentence_mentions)
+    for (auto& m : sentence_mentions) {
+      // A product that a later cue showed to be a company is one in every sentence.
+      if (m.type == MentionType::product && m.entity >= 0 && a.entities[static_cast<std::size_t>(m.entity)].type == EntityType::organization)
+        m.type = MentionType::organization;
       m.person_too = m.type == MentionType::organization && m.entity >= 0 && a.entities[static_cast<std::size_t>(m.entity)].inferred;
+    }
 }
 
 }  // namespace

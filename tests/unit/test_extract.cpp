@@ -107,16 +107,18 @@ struct Run {
   }
 };
 
-Run run(const std::string& text, const std::string& rules = kPack) {
+Run run_in(Lang lang, const std::string& text, const std::string& rules) {
   Run r;
   r.packs = std::make_unique<std::map<Lang, kg::RulePack>>();
-  r.packs->emplace(Lang::en, kg::parse_rule_pack(rules, "test.rules", analyzer()));
+  r.packs->emplace(lang, kg::parse_rule_pack(rules, "test.rules", analyzer()));
   r.extractor = std::make_unique<kg::Extractor>(*r.packs);
-  r.analysis.text = analyzer().analyze(text, Lang::en);
+  r.analysis.text = analyzer().analyze(text, lang);
   kg::MentionFinder(gazetteer(), names()).find(r.analysis, kg::DateValue{2025, 3, 1, kg::DatePrecision::day});
   r.facts = r.extractor->extract(r.analysis);
   return r;
 }
+
+Run run(const std::string& text, const std::string& rules = kPack) { return run_in(Lang::en, text, rules); }
 
 using Facts = std::vector<std::string>;
 
@@ -726,4 +728,34 @@ TEST_CASE("a name only its shape typed, joined to a person's name, is a person's
   const Run firm = run("Kalvo is backed by Tessel Partners and Tomas Reyes.");
   for (const auto& e : firm.analysis.entities)
     if (e.name == "Tessel Partners") CHECK(e.type == kg::EntityType::organization);
+}
+
+TEST_CASE("a proper noun no list gives as a first name, then common words and a verb, is a company", "[extract][names]") {
+  const Run r = run("Truman Provisions bought Keller Foods for $640 million. Analysts said Truman paid too much.");
+  CHECK(r.described() == Facts{"Keller Foods acquiredBy Truman Provisions amount=640000000 USD"});
+  REQUIRE(r.analysis.mentions[1].size() == 1);
+  CHECK(r.name(r.analysis.mentions[1][0].entity) == "Truman Provisions");
+  // A first name opens a person's name, whatever its family name means: no company buys here.
+  const Run person = run("Grace Baker bought Keller Foods.");
+  CHECK(person.facts.empty());
+}
+
+TEST_CASE("the language's 'and' joins a designator into a name only where the designator ends it", "[extract][names]") {
+  const std::string pack = "language nl\nlist-joiner = en\nrule t.invest\n  match investor:ORG+ investeerden in target:ORG\n  emit target fundedBy investor\n";
+  const Run two = run_in(Lang::nl, "LRM en Group Tessel investeerden in Kalvo.", pack);
+  CHECK(two.described() == Facts{"Kalvo fundedBy LRM", "Kalvo fundedBy Tessel"});
+  const Run one = run_in(Lang::nl, "Arnault en Zonen investeerden in Kalvo.", pack);
+  CHECK(one.described() == Facts{"Kalvo fundedBy Arnault en Zonen"});
+}
+
+TEST_CASE("a name a product cue typed is a company once an organisation cue introduces it", "[extract][names]") {
+  const Run r = run("The app Zorvo is popular with students. The startup Zorvo raised $5 million.");
+  CHECK(r.described() == Facts{"Zorvo raised 5000000 USD"});
+  REQUIRE(!r.analysis.mentions[0].empty());
+  CHECK(r.analysis.mentions[0][0].type == kg::MentionType::organization);
+}
+
+TEST_CASE("a list of founders ends at its 'and': the name after the comma stays a company", "[extract][names]") {
+  const Run r = run("Kalvo Market is new. Founded by Tomas Reyes, Amara Okafor and Lina Berg, Kalvo Market raised $4 million.");
+  CHECK(r.described() == Facts{"Kalvo Market raised 4000000 USD"});
 }

@@ -392,6 +392,8 @@ constexpr QualPhrase kQualifiersFr[] = {
     {"environ", Qual::approx},      {"près de", Qual::approx},    {"quelque", Qual::approx},
     {"autour de", Qual::approx},    {"aux alentours de", Qual::approx}, {"de l'ordre de", Qual::approx},
     {"approximativement", Qual::approx},
+    // "plus d'un milliard", "moins d'un million": "d'un" is one word, read as the number one.
+    {"plus", Qual::min},            {"moins", Qual::max},
 };
 // After the amount: "$5bn or more", "5 miljard euro of meer", "5 milliards ou plus".
 constexpr QualPhrase kPostQualifiers[] = {
@@ -539,7 +541,13 @@ CurrencyHit currency_after_amount(const Scanner& t, std::size_t k) {
   if (t[k].kind == ScanKind::symbol) {
     if (t.attached(k + 1) && t.is_number(k + 1)) return {};  // "€25" opens the next amount
     const auto code = lookup_exact(kSymbols, t.str(k));
-    return code.empty() ? CurrencyHit{} : CurrencyHit{code, 1};
+    if (code.empty()) return {};
+    // "19 milliards $ CA", "2 millions $ US": Canadian French writes the country after the sign, in capitals.
+    if (t.str(k) == "$" && k + 1 < t.size() && t.is_word(k + 1) && t.str(k + 1).size() == 2 &&
+        std::all_of(t.str(k + 1).begin(), t.str(k + 1).end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+      for (const auto& p : kDollarPrefixes)
+        if (t.is(k + 1, p.text)) return {p.code, 2};
+    return CurrencyHit{code, 1};
   }
   if (!t.is_word(k)) return {};
   if (const auto code = lookup_exact(kIsoCodes, t.str(k)); !code.empty()) return {code, 1};
@@ -598,6 +606,15 @@ std::size_t read_scale(const Scanner& t, std::size_t k, Lang lang, Amount& a) {
   return k;
 }
 
+// "un milliard de dollars", "a billion dollars", "één miljard euro": the article for one before a
+// scale word is the number one.
+bool one_before_scale(const Scanner& t, std::size_t k) {
+  if (!t.is_word(k) || scale_at(t, k + 1) == nullptr) return false;
+  for (const std::string_view one : {"un", "une", "d'un", "d'une", "one", "a", "an", "een", "één"})
+    if (t.is(k, one)) return true;
+  return false;
+}
+
 std::optional<Amount> parse_amount(const Scanner& t, std::size_t k, Lang lang) {
   Amount a;
   a.first = k;
@@ -605,9 +622,14 @@ std::optional<Amount> parse_amount(const Scanner& t, std::size_t k, Lang lang) {
     a.currency = cur.code;
     k += cur.tokens;
   }
-  if (!t.is_number(k)) return std::nullopt;
-  a.number = read_number(t, k++);
-  k = read_scale(t, k, lang, a);
+  if (one_before_scale(t, k)) {
+    a.number = Decimal{"1", 1};
+    k = read_scale(t, k + 1, lang, a);
+  } else {
+    if (!t.is_number(k)) return std::nullopt;
+    a.number = read_number(t, k++);
+    k = read_scale(t, k, lang, a);
+  }
   if (!a.has_scale && percent_at(t, k) > 0) return std::nullopt;
   if (const CurrencyHit cur = suffix_currency(t, k); cur.tokens > 0) {
     if (a.currency.empty()) a.currency = cur.code;
@@ -727,6 +749,13 @@ std::optional<Found> parse_money_at(const Scanner& t, std::size_t i, Lang lang) 
   return found;
 }
 
+// "million", "milliard", "billion", "miljoen", "miljard": a text without digits can only hold an
+// amount written with one of them.
+bool may_hold_scale_word(std::string_view text) {
+  return text.find("illi") != std::string_view::npos || text.find("iljo") != std::string_view::npos ||
+         text.find("iljar") != std::string_view::npos;
+}
+
 // Qualifier (up to 4 tokens), opener and "US$" together never exceed this many tokens before
 // the first digit, so positions further from a number need no attempt.
 constexpr std::size_t kMaxLead = 8;
@@ -734,13 +763,15 @@ constexpr std::size_t kMaxLead = 8;
 }  // namespace
 
 std::vector<MoneyMatch> find_money(std::string_view text, Lang lang) {
-  if (!has_digit(text)) return {};  // every amount has a digit
+  // Every amount has a digit or a scale word ("un milliard de dollars", "a billion dollars").
+  if (!has_digit(text) && !may_hold_scale_word(text)) return {};
   const Scanner t(text, lang);
   std::vector<MoneyMatch> out;
   std::size_t next_number = 0;
   std::size_t i = 0;
   while (i < t.size()) {
-    while (next_number < t.size() && (next_number < i || !t.is_number(next_number))) ++next_number;
+    while (next_number < t.size() && (next_number < i || !(t.is_number(next_number) || one_before_scale(t, next_number))))
+      ++next_number;
     if (next_number == t.size()) break;
     if (next_number - i > kMaxLead) {
       i = next_number - kMaxLead;

@@ -384,6 +384,7 @@ CompiledPack::CompiledPack(RulePack pack) : pack_(std::move(pack)) {
   intern_phrases(pack_.clause_breaks, clause_break_ids_);
   intern_phrases(pack_.background_dates, background_date_ids_);
   intern_phrases(pack_.earlier_cues, earlier_cue_ids_);
+  intern_phrases(pack_.cumulative_totals, cumulative_ids_);
   intern_phrases(pack_.per_unit, per_unit_ids_);
   intern_phrases(pack_.list_joiners, list_joiner_ids_);
   intern_phrases(pack_.list_prepositions, list_preposition_ids_);
@@ -742,6 +743,20 @@ bool CompiledPack::tells_earlier_event(const std::vector<Unit>& units) const {
   for (std::size_t u = 0; u < units.size(); ++u)
     for (const auto& phrase : earlier_cue_ids_)
       if (phrase_at(units, u, phrase)) return true;
+  return false;
+}
+
+// A cumulative-total cue opening the sentence ("Depuis sa création, X a réuni ..."), inside the
+// match or just after it ("a levé 1 milliard depuis sa création"); not one of another clause
+// ("Soutenue depuis sa création par Y, la société avait levé 85 millions en 2023").
+bool CompiledPack::tells_cumulative_total(const std::vector<Unit>& units, const RuleMatch& match) const {
+  const auto at = [&](std::uint32_t u) {
+    return std::any_of(cumulative_ids_.begin(), cumulative_ids_.end(), [&](const auto& phrase) { return phrase_at(units, u, phrase); });
+  };
+  if (at(0)) return true;
+  const std::uint32_t end = std::min<std::uint32_t>(static_cast<std::uint32_t>(units.size()), match.unit_end + 4);
+  for (std::uint32_t u = match.unit_begin; u < end; ++u)
+    if (at(u)) return true;
   return false;
 }
 
@@ -1157,6 +1172,8 @@ void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence, const std
     base.date = e.date >= 0 ? captured_value(a, sentence, units, match.captures[static_cast<std::size_t>(e.date)], MentionType::date)
                             : date;
     base.date_reason = e.date >= 0 ? "the rule's date" : date_reason;
+    // "X has raised $1bn since its founding": a total over the years is no round.
+    if (e.property == "raised" && compiled.tells_cumulative_total(units, match)) continue;
     if (is_amount_property(e.property)) {
       base.object_money =
           captured_value(a, sentence, units, match.captures[static_cast<std::size_t>(e.object)], MentionType::money, &compiled);

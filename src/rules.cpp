@@ -131,6 +131,7 @@ class PackParser {
     if (head.text == "background-date") return cue_line(pack_.background_dates, "background-date");
     if (head.text == "earlier-event") return cue_line(pack_.earlier_cues, "earlier-event");
     if (head.text == "per-unit") return cue_line(pack_.per_unit, "per-unit");
+    if (head.text == "cumulative-total") return cue_line(pack_.cumulative_totals, "cumulative-total");
     if (head.text == "list-joiner") return cue_line(pack_.list_joiners, "list-joiner");
     if (head.text == "list-preposition") return cue_line(pack_.list_prepositions, "list-preposition");
     if (head.text == "phrase-adverb") return cue_line(pack_.phrase_adverbs, "phrase-adverb");
@@ -533,6 +534,7 @@ std::map<Lang, RulePack> load_rule_packs(const std::vector<std::filesystem::path
       append(base.background_dates, extra.background_dates);
       append(base.earlier_cues, extra.earlier_cues);
       append(base.per_unit, extra.per_unit);
+      append(base.cumulative_totals, extra.cumulative_totals);
       append(base.list_joiners, extra.list_joiners);
       append(base.list_prepositions, extra.list_prepositions);
       append(base.phrase_adverbs, extra.phrase_adverbs);

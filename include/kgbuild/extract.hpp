@@ -127,6 +127,7 @@ class CompiledPack {
   }
   bool has_cue_of(const std::vector<Unit>& units, const std::string& status) const;  // anywhere in the sentence
   bool tells_earlier_event(const std::vector<Unit>& units) const;  // an earlier-event cue anywhere in the sentence
+  bool tells_cumulative_total(const std::vector<Unit>& units, const RuleMatch& match) const;  // "since its founding" by the match
   bool per_unit_after(const std::vector<Unit>& units, std::uint32_t u) const;  // "a share" right after unit u
   // The units a phrase adverb ("notamment", "onder meer") takes at unit u; 0 when none starts there.
   std::uint32_t adverb_at(const std::vector<Unit>& units, std::uint32_t u) const;
@@ -201,7 +202,8 @@ class CompiledPack {
   std::vector<std::vector<std::size_t>> status_by_word_;     // word id -> status cues starting with it
   std::vector<std::vector<std::vector<std::uint32_t>>> status_ids_;  // cue -> phrases as ids
   std::vector<bool> status_sentence_wide_;                   // cue -> its status speaks for the sentence
-  std::vector<std::vector<std::uint32_t>> clause_break_ids_, background_date_ids_, earlier_cue_ids_, per_unit_ids_;
+  std::vector<std::vector<std::uint32_t>> clause_break_ids_, background_date_ids_, earlier_cue_ids_, per_unit_ids_,
+      cumulative_ids_;
   std::vector<std::vector<std::uint32_t>> list_joiner_ids_, list_preposition_ids_, phrase_adverb_ids_;
   std::vector<bool> opens_adverb_;  // word id -> some phrase adverb starts with it: a quick "no"
   std::vector<bool> not_description_;  // word id -> a not-description word

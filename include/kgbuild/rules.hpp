@@ -113,6 +113,9 @@ struct RulePack {
   // Words after an amount that make it a price per unit ("$48 a share", "6,20 euros par action"):
   // never a deal's price, a round's size or a valuation.
   std::vector<std::vector<std::string>> per_unit;
+  // Words that make a sentence's amount a total raised over the years ("since its founding",
+  // "depuis sa création", "sinds de oprichting"): such a sentence states no round's size.
+  std::vector<std::vector<std::string>> cumulative_totals;
   // Statuses whose cues speak for the whole sentence ("according to", "denied"), not one clause.
   std::vector<std::string> sentence_statuses;
   // How a list of names (a TYPE+ capture) is joined: the words that join its last name ("and",

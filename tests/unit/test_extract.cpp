@@ -759,3 +759,13 @@ TEST_CASE("a list of founders ends at its 'and': the name after the comma stays 
   const Run r = run("Kalvo Market is new. Founded by Tomas Reyes, Amara Okafor and Lina Berg, Kalvo Market raised $4 million.");
   CHECK(r.described() == Facts{"Kalvo Market raised 4000000 USD"});
 }
+
+TEST_CASE("a total raised over the years is no round", "[extract][cumulative]") {
+  const std::string pack = std::string(kPack) + "cumulative-total = \"since its founding\"\n";
+  CHECK(run("Kalvo has raised $40 million since its founding.", pack).facts.empty());
+  CHECK(run("Since its founding, Kalvo raised $40 million.", pack).facts.empty());
+  // The cue of another clause leaves the round alone.
+  CHECK(run("Backed since its founding by Tessel, Kalvo raised $40 million in 2023.", pack).described() ==
+        Facts{"Kalvo raised 40000000 USD"});
+  CHECK(run("Kalvo raised $40 million.", pack).described() == Facts{"Kalvo raised 40000000 USD"});
+}

@@ -455,6 +455,11 @@ class ArticleScan {
         continue;
       }
       if (a.type != MentionType::organization || b.type != MentionType::organization) continue;
+      // "General Motors' autonomous vehicle unit Cruise": the owner, a description, then the unit.
+      if (possessed_unit(a.token_end, b.token_begin)) {
+        ms[i].modifier = true;
+        continue;
+      }
       const std::uint32_t gap = b.token_begin - a.token_end;
       if (gap == 0 || gap > 3) continue;
       bool relation = false, only_relations = true;
@@ -466,6 +471,17 @@ class ArticleScan {
       }
       if (only_relations && relation) ms[i].modifier = true;
     }
+  }
+
+  // "'s" (or "'"), up to four lower-case words, and a word of ownership ("unit", "arm") before the
+  // next name.
+  bool possessed_unit(std::uint32_t from, std::uint32_t to) const {
+    if (to <= from + 1 || to - from > 6 || (tokens_[from].key != "'s" && tokens_[from].key != "'")) return false;
+    static const std::set<std::string> owned = {"unit", "arm", "subsidiary", "division", "affiliate", "spin-off", "spinoff"};
+    if (!owned.count(tokens_[to - 1].key)) return false;
+    for (auto t = from + 1; t + 1 < to; ++t)
+      if (!(tokens_[t].flags & kTokenWord) || (tokens_[t].flags & kTokenHasUpper)) return false;
+    return true;
   }
 
   bool former(std::uint32_t pos) const {
@@ -697,6 +713,9 @@ class ArticleScan {
     int words = 0, capitalised = 0;
     for (auto t = s.token_begin; t < s.token_end; ++t) {
       if (!(tokens_[t].flags & kTokenWord) || tokens_[t].key.size() < 4) continue;
+      // "Moped Raises Capital from US Investors": style guides leave prepositions in lower case.
+      if (!(tokens_[t].flags & kTokenCapitalised) && (is_function_word(tokens_[t].key) || names_.headline_breaks.count(tokens_[t].key)))
+        continue;
       ++words;
       capitalised += (tokens_[t].flags & (kTokenCapitalised | kTokenAllCaps)) != 0;
     }
@@ -1377,12 +1396,18 @@ class ArticleScan {
   // "JAKARTA (GNS) -", "LONDON (Meridian) -": the agency of a dateline is the article's source,
   // never a party to its facts, whether or not a list knows it as an outlet.
   void drop_dateline_agency(const Sentence& s, std::vector<Mention>& ms) const {
+    const auto is_dash = [](const std::string& key) { return key == "-" || key == "\u2013" || key == "\u2014"; };
     const auto in_dateline = [&](const Mention& m) {
       if (m.type != MentionType::organization || m.token_begin > s.token_begin + 8) return false;
+      // "REUTERS: Toyota will invest ...", "Reuters - Toyota ...": a news outlet opening the sentence
+      // ("Financial Times-backed Sifted" is no dateline).
+      if (m.token_begin == s.token_begin && m.token_end + 1 < s.token_end && m.entity >= 0 &&
+          a_.entities[static_cast<std::size_t>(m.entity)].outlet &&
+          (tokens_[m.token_end].key == ":" || (is_dash(tokens_[m.token_end].key) && !glued(m.token_end))))
+        return true;
       if (m.token_begin == s.token_begin || m.token_end + 1 >= s.token_end) return false;
       if (tokens_[m.token_begin - 1].key != "(" || tokens_[m.token_end].key != ")") return false;
-      const std::string& dash = tokens_[m.token_end + 1].key;
-      return dash == "-" || dash == "\u2013" || dash == "\u2014";
+      return is_dash(tokens_[m.token_end + 1].key);
     };
     ms.erase(std::remove_if(ms.begin(), ms.end(), in_dateline), ms.end());
   }

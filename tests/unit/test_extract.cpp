@@ -769,3 +769,25 @@ TEST_CASE("a total raised over the years is no round", "[extract][cumulative]") 
         Facts{"Kalvo raised 40000000 USD"});
   CHECK(run("Kalvo raised $40 million.", pack).described() == Facts{"Kalvo raised 40000000 USD"});
 }
+
+TEST_CASE("a news outlet opening the sentence before a colon is a dateline, never a party", "[extract][names]") {
+  const Run r = run("REUTERS: Toyota invested $500 million in Uber.");
+  CHECK(r.described() == Facts{"Uber fundedBy Toyota amount=500000000 USD"});
+  // A hyphen glued to the name makes a compound, not a dateline.
+  const Run backed = run("Financial Times-backed Sifted raised $5 million.");
+  CHECK(backed.described() == Facts{"Sifted raised 5000000 USD"});
+}
+
+TEST_CASE("an owner named with \"'s ... unit\" modifies the unit's name", "[extract][names]") {
+  const std::string pack = std::string(kPack) +
+                           "rule t.invest-unit priority 61\n  match investor:ORG ...4 @invest_verb (...4 amount:MONEY)? ...3 in ...7 unit target:ORG\n"
+                           "  emit target fundedBy investor amount=amount\n";
+  const Run r = run("SoftBank invested $2 billion in General Motors' autonomous vehicle unit Cruise.", pack);
+  CHECK(r.described() == Facts{"Cruise fundedBy SoftBank amount=2000000000 USD"});
+}
+
+TEST_CASE("a headline in title case may keep its prepositions in lower case", "[extract][names]") {
+  const Run r = run("Kalvo Raises Funding from US Investors");
+  REQUIRE(!r.analysis.mentions[0].empty());
+  CHECK(r.name(r.analysis.mentions[0][0].entity) == "Kalvo");
+}

@@ -1597,7 +1597,9 @@ class ArticleScan {
     // The longest such name: "Casteleyn Retail Groep", not "Casteleyn Retail".
     std::uint32_t best = end;
     for (std::uint32_t longer = end + 1; longer <= end + 3 && longer <= s.token_end; ++longer) {
-      if (!is_capitalised_word(tokens_[longer - 1]) || stops_run(longer - 1, s.token_end)) break;
+      // "Reynolds American Inc": a nationality right before a suffix is inside the name.
+      const bool inner_demonym = longer < s.token_end && is_demonym_at(longer - 1, s.token_end) && gaz_.is_org_suffix(tokens_[longer].key);
+      if (!is_capitalised_word(tokens_[longer - 1]) || (stops_run(longer - 1, s.token_end) && !inner_demonym)) break;
       if (gaz_.is_org_suffix(tokens_[longer - 1].key)) best = longer;
     }
     if (best == end) return end;
@@ -1734,6 +1736,59 @@ namespace {
 
 // Which organisation mentions a person's place in a rule may take: those only their shape typed, as
 // the finished reading left their entities.
+// The capital initials of a name's words: "British American Tobacco" is "BAT"; with `last` false,
+// without its last word ("Reynolds American Inc" is also "RA").
+std::string initials(const std::string& name, bool last) {
+  std::string out;
+  std::size_t words = 0, begin = 0;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (std::size_t i = 0; i <= name.size(); ++i) {
+    if (i < name.size() && name[i] != ' ') continue;
+    if (i > begin) spans.emplace_back(begin, i);
+    begin = i + 1;
+  }
+  if (!last && !spans.empty()) spans.pop_back();
+  for (const auto& [b, e] : spans) {
+    const char c = name[b];
+    if (c < 'A' || c > 'Z') continue;  // "of", "de", "&" are no initials
+    out += c;
+    ++words;
+  }
+  return words >= 2 ? out : "";
+}
+
+bool is_initialism(const std::string& name) {
+  return name.size() >= 2 && name.size() <= 5 && std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// "BAT agrees to buy Reynolds ... British American Tobacco said": letters no list knows that are the
+// initials of exactly one organisation the article names in full stand for it.
+void merge_initialisms(ArticleAnalysis& a) {
+  for (std::size_t i = 0; i < a.entities.size(); ++i) {
+    const ArticleEntity& short_form = a.entities[i];
+    if (short_form.known || short_form.type != EntityType::organization || !is_initialism(short_form.name)) continue;
+    std::int32_t full = -1;
+    bool several = false;
+    for (std::size_t j = 0; j < a.entities.size(); ++j) {
+      const ArticleEntity& e = a.entities[j];
+      if (j == i || e.type != EntityType::organization || e.surfaces.empty()) continue;
+      if (initials(e.name, true) != short_form.name && initials(e.name, false) != short_form.name) continue;
+      several = several || full >= 0;
+      full = static_cast<std::int32_t>(j);
+    }
+    if (full < 0 || several) continue;
+    for (auto& sentence_mentions : a.mentions)
+      for (auto& m : sentence_mentions)
+        if (m.entity == static_cast<std::int32_t>(i)) m.entity = full;
+    for (auto& subject : a.subjects)
+      if (subject == static_cast<std::int32_t>(i)) subject = full;
+    auto& surfaces = a.entities[static_cast<std::size_t>(full)].surfaces;
+    for (const auto& form : a.entities[i].surfaces)
+      if (std::find(surfaces.begin(), surfaces.end(), form) == surfaces.end()) surfaces.push_back(form);
+    a.entities[i].surfaces.clear();
+  }
+}
+
 void mark_person_too(ArticleAnalysis& a) {
   for (auto& sentence_mentions : a.mentions)
     for (auto& m : sentence_mentions) {
@@ -1749,6 +1804,7 @@ void mark_person_too(ArticleAnalysis& a) {
 void MentionFinder::find(ArticleAnalysis& analysis, const std::optional<DateValue>& article_date) const {
   read(analysis, article_date);
   analysis.article_date = article_date;
+  merge_initialisms(analysis);
   mark_person_too(analysis);
 }
 

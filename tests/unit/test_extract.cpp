@@ -791,3 +791,16 @@ TEST_CASE("a headline in title case may keep its prepositions in lower case", "[
   REQUIRE(!r.analysis.mentions[0].empty());
   CHECK(r.name(r.analysis.mentions[0][0].entity) == "Kalvo");
 }
+
+TEST_CASE("letters no list knows stand for the one organisation whose initials they are", "[extract][names]") {
+  const Run r = run("KSH bought Pellmore. Kestrel Steel Holdings said the deal closed.");
+  CHECK(r.described() == Facts{"Pellmore acquiredBy Kestrel Steel Holdings"});
+  // Two candidates: the letters stay a name of their own.
+  const Run two = run("KSH bought Pellmore. Kestrel Steel Holdings and Kander Shipping Hub said little.");
+  CHECK(two.described() == Facts{"Pellmore acquiredBy KSH"});
+}
+
+TEST_CASE("a nationality before a suffix is inside a learned name", "[extract][names]") {
+  const Run r = run("The firm Brenwick agreed to a sale. Tessel bought Brenwick American Inc.");
+  CHECK(r.described() == Facts{"Brenwick American Inc acquiredBy Tessel"});
+}

@@ -1037,6 +1037,17 @@ class ArticleScan {
 
   // "de neobank plonk", "la néobanque plonk": a lower-case word that is no word of the language,
   // right after an organisation noun, is the organisation's brand.
+  // "fabrikant airbaghoezen": where nouns are written together, a word ending in a plural common
+  // noun of five letters or more ("hoezen") is a compound noun, not a brand ("klikmaat" may be one).
+  bool common_compound(const std::string& lower) const {
+    if (!names_.compounds || lower.size() < 8) return false;
+    const bool plural = lower.compare(lower.size() - 2, 2, "en") == 0 || lower.back() == 's';
+    if (!plural) return false;
+    for (std::size_t cut = 3; cut + 5 <= lower.size(); ++cut)
+      if (names_.words.is_common(std::string_view(lower).substr(cut))) return true;
+    return false;
+  }
+
   bool lower_case_brand(const Sentence& s, std::uint32_t pos, std::vector<Mention>& ms, std::vector<bool>& covered,
                         std::uint32_t& next) {
     const Token& t = tokens_[pos];
@@ -1049,6 +1060,7 @@ class ArticleScan {
     if (text == t.key ? names_.words.is_common(text) : names_.words.is_common(lower_latin(text))) return false;
     if (!org_cue_before(pos, s.token_begin, ms) && !(names_.compounds && gaz_.ends_in_org_noun(tokens_[pos - 1].key)))
       return false;
+    if (common_compound(text == t.key ? std::string(text) : lower_latin(text))) return false;
     if (compound_cue(t.key)) return false;
     const std::int32_t entity = intern_unknown(surface(pos, pos + 1), EntityType::organization);
     covered[pos - s.token_begin] = true;

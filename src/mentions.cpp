@@ -710,16 +710,17 @@ class ArticleScan {
   // "A Shift in AI Power Dynamics": in a headline in title case every word is capitalised, so
   // capitals and suffixes say nothing about names there.
   bool title_case(const Sentence& s) const {
-    int words = 0, capitalised = 0;
+    int words = 0;
     for (auto t = s.token_begin; t < s.token_end; ++t) {
       if (!(tokens_[t].flags & kTokenWord) || tokens_[t].key.size() < 4) continue;
-      // "Moped Raises Capital from US Investors": style guides leave prepositions in lower case.
-      if (!(tokens_[t].flags & kTokenCapitalised) && (is_function_word(tokens_[t].key) || names_.headline_breaks.count(tokens_[t].key)))
-        continue;
+      if (!(tokens_[t].flags & (kTokenCapitalised | kTokenAllCaps))) {
+        // "Moped Raises Capital from US Investors": style guides leave prepositions in lower case.
+        if (is_function_word(tokens_[t].key) || names_.headline_breaks.count(tokens_[t].key)) continue;
+        return false;  // most sentences end here, at their first long lower-case word
+      }
       ++words;
-      capitalised += (tokens_[t].flags & (kTokenCapitalised | kTokenAllCaps)) != 0;
     }
-    return words >= 3 && capitalised == words;
+    return words >= 3;
   }
 
   // "Hollis Peak Capital", "Brandle Peak Partners": unknown capitalised words before a listed name

@@ -725,11 +725,15 @@ bool phrase_at(const std::vector<Unit>& units, std::size_t u, const std::vector<
   return true;
 }
 
+// Does any of the phrases start at unit u?
+bool any_phrase_at(const std::vector<Unit>& units, std::size_t u, const std::vector<std::vector<std::uint32_t>>& phrases) {
+  return std::any_of(phrases.begin(), phrases.end(), [&](const auto& phrase) { return phrase_at(units, u, phrase); });
+}
+
 }  // namespace
 
 bool CompiledPack::breaks_clause_at(const std::vector<Unit>& units, std::size_t u) const {
-  return units[u].word != kNoWord &&
-         std::any_of(clause_break_ids_.begin(), clause_break_ids_.end(), [&](const auto& phrase) { return phrase_at(units, u, phrase); });
+  return units[u].word != kNoWord && any_phrase_at(units, u, clause_break_ids_);
 }
 
 std::pair<std::uint32_t, std::uint32_t> CompiledPack::clause_of(const std::vector<Unit>& units, const RuleMatch& match) const {
@@ -741,8 +745,7 @@ std::pair<std::uint32_t, std::uint32_t> CompiledPack::clause_of(const std::vecto
 
 bool CompiledPack::tells_earlier_event(const std::vector<Unit>& units) const {
   for (std::size_t u = 0; u < units.size(); ++u)
-    for (const auto& phrase : earlier_cue_ids_)
-      if (phrase_at(units, u, phrase)) return true;
+    if (any_phrase_at(units, u, earlier_cue_ids_)) return true;
   return false;
 }
 
@@ -750,18 +753,15 @@ bool CompiledPack::tells_earlier_event(const std::vector<Unit>& units) const {
 // match or just after it ("a levé 1 milliard depuis sa création"); not one of another clause
 // ("Soutenue depuis sa création par Y, la société avait levé 85 millions en 2023").
 bool CompiledPack::tells_cumulative_total(const std::vector<Unit>& units, const RuleMatch& match) const {
-  const auto at = [&](std::uint32_t u) {
-    return std::any_of(cumulative_ids_.begin(), cumulative_ids_.end(), [&](const auto& phrase) { return phrase_at(units, u, phrase); });
-  };
-  if (at(0)) return true;
+  if (any_phrase_at(units, 0, cumulative_ids_)) return true;
   const std::uint32_t end = std::min<std::uint32_t>(static_cast<std::uint32_t>(units.size()), match.unit_end + 4);
   for (std::uint32_t u = match.unit_begin; u < end; ++u)
-    if (at(u)) return true;
+    if (any_phrase_at(units, u, cumulative_ids_)) return true;
   return false;
 }
 
 bool CompiledPack::per_unit_after(const std::vector<Unit>& units, std::uint32_t u) const {
-  return std::any_of(per_unit_ids_.begin(), per_unit_ids_.end(), [&](const auto& phrase) { return phrase_at(units, u + 1, phrase); });
+  return any_phrase_at(units, u + 1, per_unit_ids_);
 }
 
 namespace {

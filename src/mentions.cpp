@@ -208,8 +208,6 @@ class ArticleScan {
         e.inferred = false;
         e.type = type;
       }
-      // "Le jeu Sorare ... La start-up Sorare": a company named after its product is the company.
-      if (!inferred && e.type == EntityType::product && type == EntityType::organization) e.type = type;
       return it->second;
     }
     const auto id = static_cast<std::int32_t>(a_.entities.size());
@@ -1747,8 +1745,6 @@ class ArticleScan {
 
 namespace {
 
-// Which organisation mentions a person's place in a rule may take: those only their shape typed, as
-// the finished reading left their entities.
 // The capital initials of a name's words: "British American Tobacco" is "BAT"; with `last` false,
 // without its last word ("Reynolds American Inc" is also "RA").
 std::string initials(const std::string& name, bool last) {
@@ -1802,14 +1798,20 @@ void merge_initialisms(ArticleAnalysis& a) {
   }
 }
 
+// Which organisation mentions a person's place in a rule may take: those only their shape typed, as
+// the finished reading left their entities.
 void mark_person_too(ArticleAnalysis& a) {
   for (auto& sentence_mentions : a.mentions)
-    for (auto& m : sentence_mentions) {
-      // A product that a later cue showed to be a company is one in every sentence.
+    for (auto& m : sentence_mentions)
+      m.person_too = m.type == MentionType::organization && m.entity >= 0 && a.entities[static_cast<std::size_t>(m.entity)].inferred;
+}
+
+// A product that a later cue showed to be a company ("la start-up Sorare") is one in every sentence.
+void retype_products_found_companies(ArticleAnalysis& a) {
+  for (auto& sentence_mentions : a.mentions)
+    for (auto& m : sentence_mentions)
       if (m.type == MentionType::product && m.entity >= 0 && a.entities[static_cast<std::size_t>(m.entity)].type == EntityType::organization)
         m.type = MentionType::organization;
-      m.person_too = m.type == MentionType::organization && m.entity >= 0 && a.entities[static_cast<std::size_t>(m.entity)].inferred;
-    }
 }
 
 }  // namespace
@@ -1818,6 +1820,7 @@ void MentionFinder::find(ArticleAnalysis& analysis, const std::optional<DateValu
   read(analysis, article_date);
   analysis.article_date = article_date;
   merge_initialisms(analysis);
+  retype_products_found_companies(analysis);
   mark_person_too(analysis);
 }
 

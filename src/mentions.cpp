@@ -1749,7 +1749,7 @@ namespace {
 // without its last word ("Reynolds American Inc" is also "RA").
 std::string initials(const std::string& name, bool last) {
   std::string out;
-  std::size_t words = 0, begin = 0;
+  std::size_t begin = 0;
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   for (std::size_t i = 0; i <= name.size(); ++i) {
     if (i < name.size() && name[i] != ' ') continue;
@@ -1759,11 +1759,9 @@ std::string initials(const std::string& name, bool last) {
   if (!last && !spans.empty()) spans.pop_back();
   for (const auto& [b, e] : spans) {
     const char c = name[b];
-    if (c < 'A' || c > 'Z') continue;  // "of", "de", "&" are no initials
-    out += c;
-    ++words;
+    if (c >= 'A' && c <= 'Z') out += c;  // "of", "de", "&" are no initials
   }
-  return words >= 2 ? out : "";
+  return out.size() >= 2 ? out : "";
 }
 
 bool is_initialism(const std::string& name) {

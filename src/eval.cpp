@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <iomanip>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -311,6 +312,15 @@ class Graph {
     return names;
   }
 
+  // Each other label (skos:altLabel) with the names of the nodes that carry it: a gold line that
+  // names "Didi Chuxing" means the node the graph labels "Didi Global" and also calls so.
+  std::map<std::string, std::set<std::string>> other_label_owners() const {
+    std::map<std::string, std::set<std::string>> owners;
+    for (const auto& t : triples_)
+      if (t.literal && local_name(t.p) == "altLabel") owners[alias_(t.o)].insert(name(t.s));
+    return owners;
+  }
+
   std::string name(const std::string& node) const {
     if (auto it = labels_.find(node); it != labels_.end()) return alias_(it->second.second);
     return alias_(unquote(local_name(node)));
@@ -522,12 +532,29 @@ void count_entities(const std::vector<GoldLine>& gold, const std::set<std::strin
   }
 }
 
+void widen_names(std::set<std::string>& names, const std::map<std::string, std::set<std::string>>& owners) {
+  std::set<std::string> more;
+  for (const auto& n : names)
+    if (auto it = owners.find(n); it != owners.end()) more.insert(it->second.begin(), it->second.end());
+  names.insert(more.begin(), more.end());
+}
+
+// A gold name the graph gives a node as another label stands for that node.
+void widen_to_other_labels(std::vector<GoldLine>& gold, const std::map<std::string, std::set<std::string>>& owners) {
+  for (auto& g : gold) {
+    widen_names(g.subjects, owners);
+    widen_names(g.objects, owners);
+    widen_names(g.sources, owners);
+  }
+}
+
 }  // namespace
 
 EvalReport evaluate(const EvalOptions& options) {
   const Aliases alias(options.aliases);
-  const auto gold = read_gold(options.gold, alias);
+  auto gold = read_gold(options.gold, alias);
   const Graph graph(read_graph(options.graph), alias);
+  widen_to_other_labels(gold, graph.other_label_owners());
   std::set<RelFact> rel_set;
   std::vector<AmtFact> amt;
   graph.facts(rel_set, amt);

@@ -374,3 +374,18 @@ TEST_CASE("a gold line with an amount and an object also expects the relation", 
   options.gold = dir.write("gold2.tsv", "Valdora\tacquiredBy\tKovra\t5e6 EUR\nValdora\tacquiredBy\tKovra\t\n");
   CHECK(kg::evaluate(options).relations.expected == 1);
 }
+
+TEST_CASE("a gold name the graph gives a node as another label names that node", "[eval][aliases]") {
+  const TempDir dir;
+  kg::EvalOptions options;
+  options.graph = dir.write("g.ttl", std::string(kPrefixes) +
+                                         "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+                                         "kge:Grab rdfs:label \"Grab\" ; kg:fundedBy kge:Didi .\n"
+                                         "kge:Didi rdfs:label \"Didi Global\" ; skos:altLabel \"Didi Chuxing\" .\n"
+                                         "kge:Other rdfs:label \"Other\" .\n");
+  options.gold = dir.write("gold.tsv", "Grab\tfundedBy\tDidi Chuxing\nGrab\tfundedBy\tDidi Ventures\n");
+  const kg::EvalReport r = kg::evaluate(options);
+  CHECK(r.relations.recalled == 1);
+  CHECK(r.relations.correct == 1);
+  CHECK(r.relations.expected == 2);
+}

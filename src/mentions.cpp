@@ -350,10 +350,14 @@ class ArticleScan {
   std::int32_t subject_so_far(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t pos) const {
     static const std::set<std::string> clause_words = {",", "that", "as", "while", "which", "dat", "die", "terwijl",
                                                        "waarmee", "que", "qui", "alors", "tandis"};
+    static const std::set<std::string> source_words = {"according", "selon", "volgens", "d'apres", "d'après"};
     for (const Mention& m : ms) {
       if (m.token_begin > s.token_begin + 3) return -1;
       if (m.type != MentionType::organization) continue;
       if (a_.entities[static_cast<std::size_t>(m.entity)].outlet || discourse_.is_investment_firm(m.entity)) return -1;
+      // "Selon le journal L'Echo, ... le développeur wallon": a cited source is not the subject.
+      for (std::uint32_t t = s.token_begin; t < m.token_begin; ++t)
+        if (source_words.count(tokens_[t].key)) return -1;
       for (std::uint32_t t = m.token_end; t < pos; ++t)
         if (clause_words.count(tokens_[t].key)) return m.entity;
       return -1;
@@ -1669,15 +1673,18 @@ class ArticleScan {
   // "la fintech allemande Zahlfix", "the start-up Brightwave": what looks like a reference is an
   // introduction when a name follows, possibly after a nationality.
   bool introduces_name(const Sentence& s, std::uint32_t after) const {
-    if (after < s.token_end) {
+    // "le développeur éolien allemand NordWind": up to two words between, each a nationality or, in
+    // French, an adjective after the noun ("le groupe pharmaceutique Sanofi"); not a verb ("la jeune
+    // pousse édite Triagia" names the product of the start-up the article is about).
+    for (int words = 0; words < 2 && after < s.token_end; ++words) {
       if (auto hit = gaz_.match(tokens_, after, s.token_end, a_.text.lang); hit && hit->kind == PhraseKind::demonym)
         after += hit->length;
-      // "le groupe pharmaceutique Sanofi": an adjective after the noun, in French; not a verb ("la
-      // jeune pousse édite Triagia" names the product of the start-up the article is about).
       else if (a_.text.lang == Lang::fr && after + 1 < s.token_end && (tokens_[after].flags & kTokenWord) &&
                !(tokens_[after].flags & kTokenHasUpper) && !is_function_word(tokens_[after].key) &&
                !verb_by_ending(lower_latin(a_.text.token_text(tokens_[after]))))
         after += 1;
+      else
+        break;
     }
     after = skip_complements(after, s.token_end);
     return after < s.token_end && is_capitalised_word(tokens_[after]);

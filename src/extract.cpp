@@ -69,6 +69,7 @@ bool takes(const Mention* m, TypeMask types) { return m && !m->modifier && (type
 
 constexpr std::size_t kStepLimit = 100000;  // a pathological pattern gives up rather than hang
 constexpr std::uint32_t kDescriptionUnits = 6;  // the most units a DESCRIPTION takes
+constexpr std::uint32_t kAsideUnits = 22;       // the most units an ASIDE takes, its commas included
 constexpr std::uint32_t kInsertedUnits = 2;     // the most units of phrase adverbs inside one phrase
 
 class Matcher {
@@ -165,6 +166,7 @@ class Matcher {
         return type_at(n.types, pos) && bind(n, pos, pos + 1, k);
       case PatternNode::Kind::coordination: return coordination(n, pos, k);
       case PatternNode::Kind::description: return description(n, pos, k);
+      case PatternNode::Kind::aside: return aside(n, pos, k);
       case PatternNode::Kind::group:
         for (const auto& alt : n.alternatives)
           if (seq(alt, 0, pos, [&](std::uint32_t p) { return bind(n, pos, p, k); }, false)) return true;
@@ -197,6 +199,23 @@ class Matcher {
     }
     for (auto it = ends.rbegin(); it != ends.rend(); ++it)
       if (bind(n, pos, *it, k)) return true;
+    return false;
+  }
+
+  // ASIDE: ", dirigé par Antoine Hubert,", ", which has 14 million subscribers,": a comma, at least
+  // one unit, a comma, and no organisation named between them (a reference may be there). An aside that names one may be where the
+  // sentence's facts are ("Ÿnsect, dirigé par X, compte parmi ses investisseurs Y, fondé par Z"), so
+  // a rule that must not reach past such a name takes an ASIDE rather than a gap.
+  bool aside(const PatternNode& n, std::uint32_t pos, K k) {
+    if (pos >= units_.size() || !pack_.is_comma(units_[pos].word)) return false;
+    for (std::uint32_t end = pos + 1; end < units_.size() && end < pos + kAsideUnits; ++end) {
+      const Unit& u = units_[end];
+      if (u.mention >= 0) {
+        const Mention& m = mentions_[static_cast<std::size_t>(u.mention)];
+        if (m.type == MentionType::organization && !m.generic) return false;  // "la start-up française" is the head
+      }
+      if (pack_.is_comma(u.word)) return end > pos + 1 && bind(n, pos, end + 1, k);
+    }
     return false;
   }
 
@@ -268,6 +287,7 @@ StartSet first_of_node(const PatternNode& n, bool& nullable) {
     case PatternNode::Kind::coordination: set.types = n.types; break;
     case PatternNode::Kind::gap: set.any = true; nullable = true; break;
     case PatternNode::Kind::description: set.any = true; break;
+    case PatternNode::Kind::aside: set.any = true; break;
     case PatternNode::Kind::group:
       for (const auto& alt : n.alternatives) {
         bool alt_nullable = false;
@@ -314,6 +334,7 @@ std::pair<std::uint32_t, std::uint32_t> span_of_node(const PatternNode& n) {
     case PatternNode::Kind::gap: return {0, n.max};
     case PatternNode::Kind::coordination: return {n.min, kUnbounded};
     case PatternNode::Kind::description: low = 1; high = kDescriptionUnits; break;
+    case PatternNode::Kind::aside: low = 3; high = kAsideUnits; break;
     case PatternNode::Kind::type: low = high = 1; break;
     case PatternNode::Kind::words:
       low = kUnbounded;

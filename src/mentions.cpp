@@ -1051,6 +1051,13 @@ class ArticleScan {
     return false;
   }
 
+  // "lavallois", "toulousaine": a word with one of the language's adjective endings describes.
+  bool adjective_by_ending(const std::string& key) const {
+    for (const std::string& ending : names_.adjective_endings)
+      if (key.size() > ending.size() + 2 && key.compare(key.size() - ending.size(), ending.size(), ending) == 0) return true;
+    return false;
+  }
+
   bool lower_case_brand(const Sentence& s, std::uint32_t pos, std::vector<Mention>& ms, std::vector<bool>& covered,
                         std::uint32_t& next) {
     const Token& t = tokens_[pos];
@@ -1065,6 +1072,7 @@ class ArticleScan {
       return false;
     if (common_compound(text == t.key ? std::string(text) : lower_latin(text))) return false;
     if (compound_cue(t.key)) return false;
+    if (adjective_by_ending(t.key)) return false;  // "le géant lavallois", "le groupe nantais"
     const std::int32_t entity = intern_unknown(surface(pos, pos + 1), EntityType::organization);
     covered[pos - s.token_begin] = true;
     add_entity_mention(ms, pos, pos + 1, entity, false);
@@ -1662,6 +1670,12 @@ class ArticleScan {
           (gaz_.is_given_name(tokens_[pos].key) || gaz_.entity(hit->entity).type == EntityType::product) && after < s.token_end &&
           is_capitalised_word(tokens_[after]) && word_kind(tokens_[after]) == WordKind::unknown &&
           !gaz_.match(tokens_, after, s.token_end, a_.text.lang))
+        return std::nullopt;
+      // "CMA-CGM", "Rolls-Royce Holdings": a known name glued by a hyphen to a capitalised word is
+      // part of a longer name, not the known one.
+      // "SoftBank-CEO", "OpenAI-Chef" keep the known name: a title or a common word follows.
+      if (hit->kind == PhraseKind::name && hyphen_continues(after, s.token_end) &&
+          !gaz_.person_title_at(tokens_, after + 1, s.token_end) && word_kind(tokens_[after + 1]) != WordKind::common)
         return std::nullopt;
       if (!apposition) return hit;
       if (hit->length <= 1) return std::nullopt;

@@ -409,6 +409,10 @@ class PackParser {
           node.kind = PatternNode::Kind::description;
           return node;
         }
+        if (at.text == "ASIDE") {
+          node.kind = PatternNode::Kind::aside;
+          return node;
+        }
         const auto& types = type_names();
         if (auto it = types.find(at.text); it != types.end()) {
           node.kind = PatternNode::Kind::type;

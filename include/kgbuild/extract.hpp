@@ -132,6 +132,7 @@ class CompiledPack {
   // The units a phrase adverb ("notamment", "onder meer") takes at unit u; 0 when none starts there.
   std::uint32_t adverb_at(const std::vector<Unit>& units, std::uint32_t u) const;
   bool never_describes(std::uint32_t word) const { return word < not_description_.size() && not_description_[word]; }
+  bool is_comma(std::uint32_t word) const { return word == comma_id_; }
   bool breaks_clause_at(const std::vector<Unit>& units, std::size_t u) const;
   // The first name of a list that opens at unit `begin`, behind the words describing it ("the IVP
   // Fund", "de farmareus UCB"), if any.

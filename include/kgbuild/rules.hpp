@@ -28,8 +28,9 @@ using TypeMask = std::uint16_t;
 
 struct PatternNode {
   // description: DESCRIPTION, up to four lower-case words right before a name ("cyberbeveiliger
-  // Veilix", "data-pipeline startup Trellisync")
-  enum class Kind : std::uint8_t { words, type, coordination, group, gap, description };
+  // Veilix", "data-pipeline startup Trellisync"); aside: ASIDE, a clause set off by commas that
+  // names no organisation (", dirigé par Antoine Hubert,")
+  enum class Kind : std::uint8_t { words, type, coordination, group, gap, description, aside };
   Kind kind = Kind::words;
   std::vector<std::vector<std::string>> phrases;  // words: alternative key sequences
   std::vector<std::vector<std::uint32_t>> phrase_ids;  // the same as word ids, filled by CompiledPack

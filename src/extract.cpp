@@ -102,7 +102,7 @@ class Matcher {
   }
 
   bool quant(const PatternNode& n, std::uint32_t pos, int count, K k) {
-    if (n.kind == PatternNode::Kind::gap) return one(n, pos, k);
+    if (n.kind == PatternNode::Kind::gap || n.kind == PatternNode::Kind::start) return one(n, pos, k);
     // Most elements occur once, or once at most: no counting continuation for those.
     if (count == 0 && n.max == 1) {
       if (one(n, pos, [&](std::uint32_t p) { return p != pos && k(p); })) return true;
@@ -167,6 +167,7 @@ class Matcher {
       case PatternNode::Kind::coordination: return coordination(n, pos, k);
       case PatternNode::Kind::description: return description(n, pos, k);
       case PatternNode::Kind::aside: return aside(n, pos, k);
+      case PatternNode::Kind::start: return pos == 0 && k(pos);  // takes no unit
       case PatternNode::Kind::group:
         for (const auto& alt : n.alternatives)
           if (seq(alt, 0, pos, [&](std::uint32_t p) { return bind(n, pos, p, k); }, false)) return true;
@@ -288,6 +289,7 @@ StartSet first_of_node(const PatternNode& n, bool& nullable) {
     case PatternNode::Kind::gap: set.any = true; nullable = true; break;
     case PatternNode::Kind::description: set.any = true; break;
     case PatternNode::Kind::aside: set.any = true; break;
+    case PatternNode::Kind::start: nullable = true; break;
     case PatternNode::Kind::group:
       for (const auto& alt : n.alternatives) {
         bool alt_nullable = false;
@@ -335,6 +337,7 @@ std::pair<std::uint32_t, std::uint32_t> span_of_node(const PatternNode& n) {
     case PatternNode::Kind::coordination: return {n.min, kUnbounded};
     case PatternNode::Kind::description: low = 1; high = kDescriptionUnits; break;
     case PatternNode::Kind::aside: low = 3; high = kAsideUnits; break;
+    case PatternNode::Kind::start: break;
     case PatternNode::Kind::type: low = high = 1; break;
     case PatternNode::Kind::words:
       low = kUnbounded;
@@ -854,8 +857,12 @@ class NameListReader {
     }
     if (q == p) return step;
     if (const auto n = phrase_length(prepositions_, units_, q)) { q += n; preposition = true; }
-    if (after_description && !step.joined && !preposition) return Step{};
     step.name = described_name(q, 3);
+    // After a description, a joiner or a preposition continues the list, or a name that is itself
+    // followed by a comma or a joiner ("A, fondée par X, B, C et D"; not "A, the X fund, B said").
+    if (after_description && !step.joined && !preposition &&
+        !(step.name && (is_comma(*step.name + 1) || phrase_length(joiners_, units_, *step.name + 1))))
+      return Step{};
     return step;
   }
 

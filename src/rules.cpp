@@ -413,6 +413,10 @@ class PackParser {
           node.kind = PatternNode::Kind::aside;
           return node;
         }
+        if (at.text == "START") {
+          node.kind = PatternNode::Kind::start;
+          return node;
+        }
         const auto& types = type_names();
         if (auto it = types.find(at.text); it != types.end()) {
           node.kind = PatternNode::Kind::type;

@@ -29,8 +29,8 @@ using TypeMask = std::uint16_t;
 struct PatternNode {
   // description: DESCRIPTION, up to four lower-case words right before a name ("cyberbeveiliger
   // Veilix", "data-pipeline startup Trellisync"); aside: ASIDE, a clause set off by commas that
-  // names no organisation (", dirigé par Antoine Hubert,")
-  enum class Kind : std::uint8_t { words, type, coordination, group, gap, description, aside };
+  // names no organisation (", dirigé par Antoine Hubert,"); start: START, the sentence's beginning
+  enum class Kind : std::uint8_t { words, type, coordination, group, gap, description, aside, start };
   Kind kind = Kind::words;
   std::vector<std::vector<std::string>> phrases;  // words: alternative key sequences
   std::vector<std::vector<std::uint32_t>> phrase_ids;  // the same as word ids, filled by CompiledPack

@@ -804,3 +804,47 @@ TEST_CASE("a nationality before a suffix is inside a learned name", "[extract][n
   const Run r = run("The firm Brenwick agreed to a sale. Tessel bought Brenwick American Inc.");
   CHECK(r.described() == Facts{"Brenwick American Inc acquiredBy Tessel"});
 }
+
+TEST_CASE("ASIDE is a comma clause that names no organisation", "[extract][aside]") {
+  const std::string pack = "language en\nrule t.raised\n  match org:ORG ASIDE raised amount:MONEY\n  emit org raised amount\n";
+  CHECK(run("Kalvo, which makes drones, raised $5 million.", pack).described() == Facts{"Kalvo raised 5000000 USD"});
+  // A reference in the clause is the company itself.
+  CHECK(run("Kalvo, the company said, raised $5 million.", pack).described() == Facts{"Kalvo raised 5000000 USD"});
+  // A clause that names another company may be where that company's facts are: no match.
+  CHECK(run("Kalvo, which Tessel backs, raised $5 million.", pack).described().empty());
+  CHECK(run("Kalvo, raised $5 million.", pack).described().empty());  // a clause has words
+}
+
+TEST_CASE("START matches only at the beginning of the sentence", "[extract][start]") {
+  const std::string pack = std::string(kPack) +
+                           "rule t.founded-before priority 70\n  match START founded by person:PERSON \",\" org:ORG\n"
+                           "  emit org founder person\n";
+  CHECK(run("Founded by Maria Lenz, Kalvo makes drones.", pack).described() == Facts{"Kalvo founder Maria Lenz"});
+  CHECK(run("Its backers include Tessel, founded by Maria Lenz, Kalvo and Orvane.", pack).described().empty());
+}
+
+TEST_CASE("a list goes on past a described name when the next name is followed by a comma or a joiner",
+          "[extract][lists]") {
+  const std::string pack = std::string(kPack) +
+                           "rule t.backers\n  match target:ORG counts investor:AGENT+ among its backers\n"
+                           "  emit target fundedBy investor\n";
+  CHECK(run("Kalvo counts Tessel, a fund of the Lenz family, Orvane and Marlow among its backers.", pack).described() ==
+        Facts{"Kalvo fundedBy Tessel", "Kalvo fundedBy Orvane", "Kalvo fundedBy Marlow"});
+}
+
+TEST_CASE("a lower-case word with an adjective ending after an organisation noun is no brand", "[extract][names]") {
+  const auto organisations = [](const Run& r) {
+    std::vector<std::string> out;
+    const auto& tokens = r.analysis.text.tokens;
+    for (const auto& sentence : r.analysis.mentions)
+      for (const auto& m : sentence)
+        if (m.type == kg::MentionType::organization && !m.generic)
+          out.push_back(r.analysis.text.text.substr(tokens[m.token_begin].begin,
+                                                    tokens[m.token_end - 1].end - tokens[m.token_begin].begin));
+    return out;
+  };
+  CHECK(organisations(run_in(Lang::fr, "Le géant lavallois a confirmé la vente.", "language fr\n")).empty());
+  // A word of no such ending after the noun is the brand ("la néobanque plonk").
+  CHECK(organisations(run_in(Lang::fr, "La néobanque plonk a confirmé la vente.", "language fr\n")) ==
+        std::vector<std::string>{"plonk"});
+}

@@ -6,6 +6,6 @@
 out=$("$KGBUILD" explain --color never "$CASE/articles")
 for wrong in "Harrowgate Capital raised" "Harrowgate Capital competitor" "Dralla fundedBy Korvia" "fundedBy Korvia" \
              "Nerio Capital founder" "[lavallois ORG" "Borvane fundedBy Pixen" "Tallow Ventures fundedBy" \
-             "Velda fundedBy" "Durandal fundedBy Verlaine"; do
+             "Velda fundedBy" "Durandal fundedBy Verlaine" "Ferrosul acquiredBy" "Harrow Brands acquiredBy"; do
   if printf '%s\n' "$out" | grep -F -q "$wrong"; then echo "unexpected: $wrong"; exit 1; fi
 done

@@ -204,9 +204,10 @@ class Matcher {
   }
 
   // ASIDE: ", dirigé par Antoine Hubert,", ", which has 14 million subscribers,": a comma, at least
-  // one unit, a comma, and no organisation named between them (a reference may be there). An aside that names one may be where the
-  // sentence's facts are ("Ÿnsect, dirigé par X, compte parmi ses investisseurs Y, fondé par Z"), so
-  // a rule that must not reach past such a name takes an ASIDE rather than a gap.
+  // one unit, a comma, and no organisation named between them (a reference may be there). An aside
+  // that names one may be where the sentence's facts are ("Ÿnsect, dirigé par X, compte parmi ses
+  // investisseurs Y, fondé par Z"), so a rule that must not reach past such a name takes an ASIDE
+  // rather than a gap.
   bool aside(const PatternNode& n, std::uint32_t pos, K k) {
     if (pos >= units_.size() || !pack_.is_comma(units_[pos].word)) return false;
     for (std::uint32_t end = pos + 1; end < units_.size() && end < pos + kAsideUnits; ++end) {

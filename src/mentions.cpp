@@ -350,14 +350,13 @@ class ArticleScan {
   std::int32_t subject_so_far(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t pos) const {
     static const std::set<std::string> clause_words = {",", "that", "as", "while", "which", "dat", "die", "terwijl",
                                                        "waarmee", "que", "qui", "alors", "tandis"};
-    static const std::set<std::string> source_words = {"according", "selon", "volgens", "d'apres", "d'après"};
     for (const Mention& m : ms) {
       if (m.token_begin > s.token_begin + 3) return -1;
       if (m.type != MentionType::organization) continue;
       if (a_.entities[static_cast<std::size_t>(m.entity)].outlet || discourse_.is_investment_firm(m.entity)) return -1;
       // "Selon le journal L'Echo, ... le développeur wallon": a cited source is not the subject.
       for (std::uint32_t t = s.token_begin; t < m.token_begin; ++t)
-        if (source_words.count(tokens_[t].key)) return -1;
+        if (names_.source_words.count(tokens_[t].key)) return -1;
       for (std::uint32_t t = m.token_end; t < pos; ++t)
         if (clause_words.count(tokens_[t].key)) return m.entity;
       return -1;
@@ -1671,9 +1670,8 @@ class ArticleScan {
           is_capitalised_word(tokens_[after]) && word_kind(tokens_[after]) == WordKind::unknown &&
           !gaz_.match(tokens_, after, s.token_end, a_.text.lang))
         return std::nullopt;
-      // "CMA-CGM", "Rolls-Royce Holdings": a known name glued by a hyphen to a capitalised word is
-      // part of a longer name, not the known one.
-      // "SoftBank-CEO", "OpenAI-Chef" keep the known name: a title or a common word follows.
+      // "CMA-CGM": a known name glued by a hyphen to a capitalised word is part of a longer name,
+      // not the known one; "SoftBank-CEO" keeps it (a title or a common word follows).
       if (hit->kind == PhraseKind::name && hyphen_continues(after, s.token_end) &&
           !gaz_.person_title_at(tokens_, after + 1, s.token_end) && word_kind(tokens_[after + 1]) != WordKind::common)
         return std::nullopt;

@@ -135,6 +135,7 @@ NameData NameData::load(const fs::path& dir) {
       else if (kind == "headline-break") names.headline_breaks.insert(fold_key(value));
       else if (kind == "headline-verb-ending") names.headline_verb_endings.push_back(value);
       else if (kind == "adjective-ending") names.adjective_endings.push_back(value);
+      else if (kind == "source-word") names.source_words.insert(fold_key(value));
       else if (kind == "option" && value == "capitalises-titles") names.capitalises_titles = true;
       else if (kind == "option" && value == "compounds") names.compounds = true;
       else if (kind == "option" && value == "nationality-opens-names") names.nationality_opens_names = true;
@@ -143,7 +144,7 @@ NameData NameData::load(const fs::path& dir) {
         fail("expected an option (capitalises-titles, compounds, nationality-opens-names or adjectives-after-nouns), got '" + value + "'");
       else if (kind == "not-name") names.not_names.insert(fold_key(value));
       else if (kind == "article") names.articles.insert(fold_key(value));
-      else fail("expected a kind (wordlist, connector, conjunction, head, lowercase-head, legal-form, not-name, article, honorific, place-cue, staff-noun, auxiliary, no-name-after, headline-break, headline-verb-ending, adjective-ending or option), got '" + kind + "'");
+      else fail("expected a kind (wordlist, connector, conjunction, head, lowercase-head, legal-form, not-name, article, honorific, place-cue, staff-noun, auxiliary, no-name-after, headline-break, headline-verb-ending, adjective-ending, source-word or option), got '" + kind + "'");
     }
     // Every list found is read: British and American spellings both are common words.
     for (const auto& candidate : names.word_list_candidates) names.words.read(candidate);

@@ -65,6 +65,7 @@ struct LanguageNames {
   std::unordered_set<std::string> headline_breaks;  // "over", "na": end a stretch of a title-case headline
   std::vector<std::string> headline_verb_endings;   // "s" of "Buys", "t" of "Koopt"
   std::vector<std::string> adjective_endings;       // "ois" of "lavallois": a lower-case word so ending is no brand
+  std::unordered_set<std::string> source_words;     // "according", "selon": a name after it is cited, no subject
   bool capitalises_titles = false;  // "Chief Executive", "Wall Street": capitals alone prove nothing
   bool compounds = false;           // nouns join into one word: "softwarebedrijf", "Bouwgroep"
   bool nationality_opens_names = false;  // "British Fintech Alliance" (not "het Belgische X SA")

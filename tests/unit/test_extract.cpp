@@ -848,3 +848,15 @@ TEST_CASE("a lower-case word with an adjective ending after an organisation noun
   CHECK(organisations(run_in(Lang::fr, "La néobanque plonk a confirmé la vente.", "language fr\n")) ==
         std::vector<std::string>{"plonk"});
 }
+
+TEST_CASE("a cited source is not the subject a reference continues", "[extract][names]") {
+  const Run r = run_in(Lang::fr,
+                       "Odoo a levé 10 millions d'euros. Selon le journal Gazette Namuroise, la société vaut "
+                       "désormais 2 milliards d'euros.",
+                       "language fr\n");
+  REQUIRE(r.analysis.mentions.size() == 2);
+  std::vector<std::string> references;
+  for (const auto& m : r.analysis.mentions[1])
+    if (m.generic) references.push_back(r.name(m.entity));
+  CHECK(references == std::vector<std::string>{"Odoo"});
+}

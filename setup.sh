@@ -10,7 +10,7 @@ if [ "$missing" != "0" ] || ! dpkg-query -W $packages >/dev/null 2>&1; then
   $sudo apt-get update -q
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $packages
 fi
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKGBUILD_DEVELOPER_MODE=ON
 cmake --build build -j"$(nproc)"
 ./build/kgbuild extract samples/ -o graph.ttl
 echo "wrote graph.ttl"

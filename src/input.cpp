@@ -76,6 +76,7 @@ Lang parse_lang_or_throw(std::string_view value, const std::string& file, std::s
 std::optional<std::size_t> apply_meta(Article& article, MetaKey key, std::string_view line,
                                       std::size_t value_start, const std::string& file, std::size_t line_no) {
   const std::string_view value = trim(line.substr(value_start));
+  if (value.empty()) return std::nullopt;  // "date " with nothing after it: as if absent, like a JSON null
   switch (key) {
     case MetaKey::id: article.id = value; break;
     case MetaKey::title: article.title = value; break;
@@ -158,15 +159,49 @@ class Reader {
 
   void directory(const fs::path& root) {
     std::vector<fs::path> files;
-    for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
-      if (is_hidden(it->path())) {
-        if (it->is_directory()) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file() && is_article_path(it->path())) files.push_back(it->path());
-    }
+    walk(root, files);
     std::sort(files.begin(), files.end());
     for (const auto& path : files) guarded(path.string(), [&] { file(path); });
+  }
+
+  // The article files under dir, recursively. A folder that cannot be listed or an entry that
+  // cannot be examined (a symbolic link to itself, say) is one problem, reported alone: the rest
+  // of the folder is still read. Symbolic links to folders are not followed, so a link to a
+  // parent cannot make the walk endless.
+  void walk(const fs::path& dir, std::vector<fs::path>& files) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) return problem(dir, "cannot list the folder: " + ec.message());
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      if (ec) return problem(dir, "cannot list the folder: " + ec.message());
+      const fs::path& path = it->path();
+      if (is_hidden(path)) continue;
+      const auto link = it->symlink_status(ec);
+      if (!ec && fs::is_symlink(link)) {
+        const auto target = it->status(ec);
+        if (ec) {
+          problem(path, "cannot follow the symbolic link: " + ec.message());
+          ec.clear();
+          continue;
+        }
+        if (fs::is_regular_file(target) && is_article_path(path)) files.push_back(path);
+        continue;
+      }
+      if (ec) {
+        problem(path, "cannot examine: " + ec.message());
+        ec.clear();
+        continue;
+      }
+      if (fs::is_directory(link)) walk(path, files);
+      else if (fs::is_regular_file(link) && is_article_path(path)) files.push_back(path);
+    }
+  }
+
+  void problem(const fs::path& path, const std::string& message) {
+    InputError error(path.string(), 0, message);
+    if (!on_error_) throw error;
+    ++summary_.skipped;
+    on_error_(error);
   }
 
   void file(const fs::path& path) {
@@ -287,6 +322,11 @@ Article parse_with_nlohmann(std::string_view record, const std::string& file, st
     const auto detail = what.find(": ", what.find("column"));
     throw InputError(file, line, "malformed JSON at column " + std::to_string(error.byte) + ": " +
                                      (detail == std::string::npos ? what : what.substr(detail + 2)));
+  } catch (const nlohmann::json::exception& error) {
+    // Well-formed JSON that cannot be held, as a number beyond a double's range (1e999).
+    const std::string what = error.what();
+    const auto detail = what.find("] ");
+    throw InputError(file, line, "unreadable JSON: " + (detail == std::string::npos ? what : what.substr(detail + 2)));
   }
   if (!parsed.is_object()) throw InputError(file, line, "expected a JSON object with a \"text\" field");
   const auto text = parsed.find("text");

@@ -1,4 +1,5 @@
 #include "kgbuild/money.hpp"
+#include "kgbuild/utf8.hpp"
 
 #include <algorithm>
 #include <array>
@@ -19,18 +20,16 @@ struct CodePoint {
   std::size_t len = 1;
 };
 
-// Malformed bytes decode to U+FFFD one byte at a time, so a scan never stalls on bad input.
+// Malformed bytes decode to U+FFFD one byte at a time, so a scan never stalls on bad input. An
+// overlong form counts as malformed: decoded, "\xC0\xB1" would be a digit '1' that the ASCII
+// number scanner does not see, and the scan would not move.
 CodePoint decode(std::string_view s, std::size_t i) {
   const auto b = static_cast<unsigned char>(s[i]);
   if (b < 0x80) return {b, 1};
-  const std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
-  if (len == 0 || i + len > s.size()) return {0xFFFD, 1};
+  const std::size_t len = utf8_sequence_length(s, i);
+  if (len == 0) return {0xFFFD, 1};
   char32_t c = b & (len == 2 ? 0x1Fu : len == 3 ? 0x0Fu : 0x07u);
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto x = static_cast<unsigned char>(s[i + k]);
-    if ((x & 0xC0) != 0x80) return {0xFFFD, 1};
-    c = (c << 6) | (x & 0x3Fu);
-  }
+  for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
   return {c, len};
 }
 
@@ -241,6 +240,7 @@ Scanner::Scanner(std::string_view text, Lang lang) : text_(text) {
     const char first = text[i];
     tok.lead = first >= 'A' && first <= 'Z' ? static_cast<char>(first + 32) : first;
     tokens_.push_back(tok);
+    if (tok.end <= i) tok.end = i + cp.len;  // every token moves the scan on, whatever the bytes
     i = tok.end;
     spaced = false;
   }

@@ -192,10 +192,16 @@ std::string file_uri(const std::filesystem::path& file) {
 }  // namespace
 
 std::vector<GraphBody> split_graph_text(std::string_view text, Syntax syntax) {
+  if (text.empty()) return {};
+  // Serd 0.30's string source reads past the end of an empty or unterminated document; its file
+  // source, used here over the text in memory, stops at the end as it does for a file.
+  std::string copy(text);
+  const std::unique_ptr<std::FILE, FileCloser> stream(fmemopen(copy.data(), copy.size(), "rb"));
+  if (!stream) throw std::runtime_error("graph: cannot read the text in memory");
   Splitter splitter("");
   const auto reader = make_reader(syntax, splitter);
-  const std::string terminated(text);  // serd reads a NUL-terminated string
-  const SerdStatus status = serd_reader_read_string(reader.get(), reinterpret_cast<const uint8_t*>(terminated.c_str()));
+  const SerdStatus status =
+      serd_reader_read_file_handle(reader.get(), stream.get(), reinterpret_cast<const uint8_t*>("graph"));
   return finish_or_throw(splitter, status, "graph");
 }
 

@@ -3,7 +3,9 @@
 
 #include <serd/serd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 
@@ -19,6 +21,9 @@ namespace {
 
 struct EnvDeleter {
   void operator()(SerdEnv* env) const { serd_env_free(env); }
+};
+struct FileCloser {
+  void operator()(std::FILE* f) const { std::fclose(f); }
 };
 struct ReaderDeleter {
   void operator()(SerdReader* reader) const { serd_reader_free(reader); }
@@ -100,18 +105,26 @@ SerdStatus on_error(void* handle, const SerdError* e) {
 }  // namespace
 
 void read_quads(const std::string& path, Syntax syntax, const std::function<void(ReadQuad&&)>& sink, bool allow_blank_nodes) {
+  const std::unique_ptr<std::FILE, FileCloser> stream(std::fopen(path.c_str(), "rb"));
+  if (!stream) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
+  read_quads(stream.get(), path, syntax, sink, allow_blank_nodes);
+}
+
+void read_quads(std::FILE* stream, const std::string& name, Syntax syntax, const std::function<void(ReadQuad&&)>& sink,
+                bool allow_blank_nodes) {
   Reading r;
-  r.path = path;
+  r.path = name;
   r.sink = &sink;
   r.allow_blank_nodes = allow_blank_nodes;
   std::unique_ptr<SerdReader, ReaderDeleter> reader(
       serd_reader_new(serd_syntax(syntax), &r, nullptr, on_base, on_prefix, on_statement, nullptr));
   serd_reader_set_strict(reader.get(), true);
   serd_reader_set_error_sink(reader.get(), on_error, &r);
-  const SerdStatus status = serd_reader_read_file(reader.get(), reinterpret_cast<const uint8_t*>(path.c_str()));
+  const SerdStatus status =
+      serd_reader_read_file_handle(reader.get(), stream, reinterpret_cast<const uint8_t*>(name.c_str()));
   if (status == SERD_SUCCESS && r.error.empty()) return;
-  if (!r.error.empty()) throw std::runtime_error(path + ":" + r.error);
-  throw std::runtime_error(path + ": cannot read the graph (" + reinterpret_cast<const char*>(serd_strerror(status)) + ")");
+  if (!r.error.empty()) throw std::runtime_error(name + ":" + r.error);
+  throw std::runtime_error(name + ": cannot read the graph (" + reinterpret_cast<const char*>(serd_strerror(status)) + ")");
 }
 
 }  // namespace kg

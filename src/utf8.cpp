@@ -2,11 +2,7 @@
 
 namespace kg {
 
-namespace {
-
-// Length of the sequence starting at text[i], or 0 when it is not well-formed UTF-8
-// (overlong forms, surrogates and code points above U+10FFFF are rejected, as RFC 3629 asks).
-std::size_t sequence_length(std::string_view text, std::size_t i) {
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   const auto b0 = static_cast<unsigned char>(text[i]);
   if (b0 < 0x80) return 1;
   std::size_t length = 0;
@@ -34,8 +30,6 @@ std::size_t sequence_length(std::string_view text, std::size_t i) {
   return length;
 }
 
-}  // namespace
-
 std::optional<Utf8Error> find_invalid_utf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
@@ -47,7 +41,7 @@ std::optional<Utf8Error> find_invalid_utf8(std::string_view text) {
       i += 8;
     }
     if (i >= text.size()) break;
-    const std::size_t length = sequence_length(text, i);
+    const std::size_t length = utf8_sequence_length(text, i);
     if (length == 0) return Utf8Error{i, static_cast<unsigned char>(text[i])};
     i += length;
   }

@@ -79,12 +79,16 @@ namespace {
 // A node over the caller's bytes. serd_node_from_substring would walk every byte to count
 // characters; Serd's writer reads only the bytes and, to choose Turtle's long string form, the
 // newline and quote flags, so those are all that is worked out (with memchr, for literals only).
+//
+// The long form ("""...""") is chosen only for a literal with a line break and no quote: Serd
+// 0.30 writes a long string ending in quotes (`he said: "It works.""`) in a form its own reader
+// rejects. With no flag set, the writer uses the short form and escapes quotes and line breaks,
+// which every reader takes.
 SerdNode serd_view(std::string_view s, SerdType type) {
   SerdNodeFlags flags = 0;
-  if (type == SERD_LITERAL) {
-    if (std::memchr(s.data(), '\n', s.size()) || std::memchr(s.data(), '\r', s.size())) flags |= SERD_HAS_NEWLINE;
-    if (std::memchr(s.data(), '"', s.size())) flags |= SERD_HAS_QUOTE;
-  }
+  if (type == SERD_LITERAL && !std::memchr(s.data(), '"', s.size()) &&
+      (std::memchr(s.data(), '\n', s.size()) || std::memchr(s.data(), '\r', s.size())))
+    flags |= SERD_HAS_NEWLINE;
   return SerdNode{reinterpret_cast<const uint8_t*>(s.data()), s.size(), s.size(), flags, type};
 }
 

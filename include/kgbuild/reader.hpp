@@ -1,6 +1,7 @@
 #pragma once
 // Reading RDF files (Turtle, N-Triples, N-Quads, TriG) with Serd into statements: for adding to an
 // existing graph (`extract --into`) and for scoring one (`eval`).
+#include <cstdio>
 #include <functional>
 #include <optional>
 #include <string>
@@ -23,5 +24,8 @@ struct ReadQuad {
 // `allow_blank_nodes` is false (kgbuild writes none; a file with them is not one of its graphs).
 void read_quads(const std::string& path, Syntax syntax, const std::function<void(ReadQuad&&)>& sink,
                 bool allow_blank_nodes = true);
+// The same, from an open stream; `name` is used in messages.
+void read_quads(std::FILE* stream, const std::string& name, Syntax syntax,
+                const std::function<void(ReadQuad&&)>& sink, bool allow_blank_nodes = true);
 
 }  // namespace kg

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kgbuild/input.hpp"
+#include "support.hpp"
 
 namespace {
 
@@ -227,6 +228,12 @@ TEST_CASE("bad JSON Lines records name the file and line", "[input][jsonl]") {
     CHECK_THAT(e.what(), StartsWith("feed.jsonl:6: "));
     CHECK_THAT(e.what(), Contains("\"id\""));
   }
+  SECTION("a number beyond a double's range") {
+    const auto e = jsonl_error(R"({"text": "Body.", "score": 1e999})", "feed.jsonl", 7);
+    CHECK(e.line() == 7);
+    CHECK_THAT(e.what(), StartsWith("feed.jsonl:7: "));
+    CHECK_THAT(e.what(), Contains("1e999"));
+  }
   SECTION("invalid UTF-8") {
     const auto e = jsonl_error("{\"text\": \"caf\xE9\"}", "feed.jsonl", 8);
     CHECK(e.line() == 8);
@@ -304,4 +311,50 @@ TEST_CASE("a path that does not exist is an error", "[input]") {
   CHECK(delivered == 1);
   CHECK(summary.skipped == 1);
   CHECK(summary.articles == 1);
+}
+
+TEST_CASE("an empty metadata value is as if the line were absent", "[input]") {
+  const auto a = kg::parse_text_article("id one\ndate \ntitle \t\n\nBody text.\n", "empty.txt");
+  CHECK(a.id == "one");
+  CHECK_FALSE(a.date);
+  CHECK(a.title.empty());
+  CHECK(a.text == "Body text.\n");
+}
+
+TEST_CASE("under keep-going a record out of range is skipped alone, the records around it are read", "[input][jsonl]") {
+  kg::test::TempDir dir;
+  const auto feed = dir.write("feed.jsonl", "{\"id\": \"a\", \"text\": \"One.\"}\n{\"id\": \"b\", \"text\": \"Two.\", \"n\": 1e999}\n"
+                                            "{\"id\": \"c\", \"text\": \"Three.\"}\n");
+  std::vector<std::string> ids, errors;
+  const auto summary = kg::read_articles({feed.string()}, [&](kg::Article&& a) { ids.push_back(a.id); },
+                                         [&](const kg::InputError& e) { errors.push_back(e.what()); });
+  CHECK(ids == std::vector<std::string>{"a", "c"});
+  CHECK(summary.skipped == 1);
+  REQUIRE(errors.size() == 1);
+  CHECK_THAT(errors[0], StartsWith(feed.string() + ":2: "));
+}
+
+TEST_CASE("a symbolic link to itself in a folder is reported alone; the folder is still read", "[input][dir]") {
+  kg::test::TempDir dir;
+  dir.write("a.txt", "id a\n\nFirst.\n");
+  fs::create_directories(dir.path() / "sub");
+  dir.write("sub/b.txt", "id b\n\nSecond.\n");
+  fs::create_symlink(dir.path() / "sub" / "loop", dir.path() / "sub" / "loop");
+  fs::create_directory_symlink(dir.path(), dir.path() / "sub" / "up");  // not followed: no endless walk
+  std::vector<std::string> ids, errors;
+  const auto summary = kg::read_articles({dir.path().string()}, [&](kg::Article&& a) { ids.push_back(a.id); },
+                                         [&](const kg::InputError& e) { errors.push_back(e.what()); });
+  CHECK(ids == std::vector<std::string>{"a", "b"});
+  CHECK(summary.skipped == 1);
+  REQUIRE(errors.size() == 1);
+  CHECK_THAT(errors[0], StartsWith((dir.path() / "sub" / "loop").string() + ": "));
+  CHECK_THAT(errors[0], Contains("symbolic link"));
+
+  // Without keep-going the same link is an error that names it.
+  try {
+    read_all({dir.path().string()});
+    FAIL("expected an InputError");
+  } catch (const kg::InputError& e) {
+    CHECK(e.file() == (dir.path() / "sub" / "loop").string());
+  }
 }

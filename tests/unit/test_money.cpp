@@ -241,3 +241,17 @@ TEST_CASE("exact decimal arithmetic", "[money][decimal]") {
   CHECK(kg::compare_decimals("10", "9.99") > 0);
   CHECK(kg::compare_decimals("0.5", "0.45") > 0);
 }
+
+TEST_CASE("malformed UTF-8 through the library API ends the scan: an overlong digit is no digit", "[money][utf8]") {
+  // "\xC0\xB1" is an overlong '1': the finders are called by library users on text that was never
+  // checked, and used to loop forever on it.
+  for (const std::string& text : {std::string("Raised $\xC0\xB1 million"), std::string("\xC0\xB1\xC0\xB2 %"),
+                                 std::string("\xE0\x80\xB5 euros"), std::string("\xED\xA0\x80 5 \xF8\x88")}) {
+    for (kg::Lang lang : {kg::Lang::en, kg::Lang::nl, kg::Lang::fr}) {
+      CHECK(kg::find_money(text, lang).empty());
+      CHECK(kg::find_percent(text, lang).empty());
+    }
+  }
+  const auto found = kg::find_money("\xC0\xB1 then $5 million", kg::Lang::en);
+  REQUIRE(found.size() == 1);
+}

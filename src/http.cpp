@@ -116,6 +116,9 @@ HttpResponse CurlHttpClient::send(const HttpRequest& request) {
   set(curl, CURLOPT_ERRORBUFFER, error_buffer);
   set(curl, CURLOPT_CONNECTTIMEOUT, 10L);
   set(curl, CURLOPT_TIMEOUT, static_cast<long>(request.timeout.count()));
+  // A server that accepts the connection and then says nothing is given up on before the timeout.
+  set(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
+  set(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(request.stall_timeout.count()));
   if (request.credentials) set_credentials(curl, *request.credentials);
   const CURLcode code = curl_easy_perform(curl);
   return answer(curl, code, std::move(body), error_buffer);

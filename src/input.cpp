@@ -123,7 +123,8 @@ bool is_hidden(const fs::path& path) {
 
 class Reader {
  public:
-  Reader(const ArticleSink& sink, const InputErrorSink& on_error) : sink_(sink), on_error_(on_error) {}
+  Reader(const ArticleSink& sink, const InputErrorSink& on_error, const ReadLimits& limits)
+      : sink_(sink), on_error_(on_error), limits_(limits) {}
 
   void input(const std::string& name) {
     if (name == "-") return guarded(name, [&] { stdin_input(); });
@@ -207,33 +208,74 @@ class Reader {
   void file(const fs::path& path) {
     std::error_code ec;
     if (!fs::exists(path, ec)) throw InputError(path.string(), 0, "no such file or directory");
-    std::string content = read_file(path);
-    if (is_jsonl_path(path)) return jsonl(content, path.string());
-    emit(parse_text_article(std::move(content), path.string()));
+    if (is_jsonl_path(path)) return jsonl_file(path);
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > limits_.max_article_bytes) throw too_large(path.string(), 0, size);
+    emit(parse_text_article(read_file(path), path.string()));
   }
 
   void stdin_input() {
     std::string content = read_stream(std::cin);
     const auto first = content.find_first_not_of(" \t\r\n");
     if (first != std::string::npos && content[first] == '{') return jsonl(content, "<stdin>");
+    if (content.size() > limits_.max_article_bytes) throw too_large("<stdin>", 0, content.size());
     emit(parse_text_article(std::move(content), "<stdin>"));
   }
 
-  // Each line is its own article: a bad one is skipped alone under keep-going.
+  InputError too_large(const std::string& file, std::size_t line, std::size_t bytes) const {
+    return InputError(file, line, (line ? "the record is " : "the article is ") + std::to_string(bytes) +
+                                      " bytes, more than the " + std::to_string(limits_.max_article_bytes) +
+                                      " allowed (--max-article-bytes)");
+  }
+
+  // One record, skipped alone under keep-going when it is bad or too large.
+  void record(std::string_view text, std::size_t bytes, const std::string& file, std::size_t line_no) {
+    if (bytes > limits_.max_article_bytes) return guarded(file, [&] { throw too_large(file, line_no, bytes); });
+    if (trim(text).empty()) return;
+    guarded(file, [&] { emit(parse_jsonl_record(text, file, line_no)); });
+  }
+
   void jsonl(std::string_view content, const std::string& file) {
     std::size_t line_no = 0, start = 0;
     while (start < content.size()) {
       const std::size_t end = std::min(content.find('\n', start), content.size());
-      ++line_no;
-      const std::string_view record = content.substr(start, end - start);
+      const std::string_view line = content.substr(start, end - start);
       start = end + 1;
-      if (trim(record).empty()) continue;
-      guarded(file, [&] { emit(parse_jsonl_record(record, file, line_no)); });
+      record(line, line.size(), file, ++line_no);
     }
+  }
+
+  // A line at a time: a line longer than the limit is counted, not kept.
+  void jsonl_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path.string(), 0, std::string("cannot open: ") + std::strerror(errno));
+    const std::string name = path.string();
+    std::string line;
+    std::size_t line_bytes = 0, line_no = 0;
+    std::array<char, 1 << 16> block;
+    while (in.read(block.data(), block.size()) || in.gcount() > 0) {
+      const std::string_view chunk(block.data(), static_cast<std::size_t>(in.gcount()));
+      std::size_t start = 0;
+      for (std::size_t nl; (nl = chunk.find('\n', start)) != std::string_view::npos; start = nl + 1) {
+        keep(line, line_bytes, chunk.substr(start, nl - start));
+        record(line, line_bytes, name, ++line_no);
+        line.clear();
+        line_bytes = 0;
+      }
+      keep(line, line_bytes, chunk.substr(start));
+    }
+    if (in.bad()) throw InputError(name, line_no + 1, "read error");
+    if (line_bytes > 0) record(line, line_bytes, name, ++line_no);
+  }
+
+  void keep(std::string& line, std::size_t& line_bytes, std::string_view part) const {
+    line_bytes += part.size();
+    if (line_bytes <= limits_.max_article_bytes) line.append(part);
   }
 
   const ArticleSink& sink_;
   const InputErrorSink& on_error_;
+  const ReadLimits limits_;
   InputSummary summary_;
 };
 
@@ -366,8 +408,8 @@ Article parse_jsonl_record(std::string_view record, const std::string& file, std
 }
 
 InputSummary read_articles(const std::vector<std::string>& inputs, const ArticleSink& sink,
-                           const InputErrorSink& on_error) {
-  Reader reader(sink, on_error);
+                           const InputErrorSink& on_error, const ReadLimits& limits) {
+  Reader reader(sink, on_error, limits);
   for (const auto& input : inputs) reader.input(input);
   return reader.summary();
 }

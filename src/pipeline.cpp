@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "kgbuild/output_file.hpp"
 #include "kgbuild/reader.hpp"
 
 namespace kg {
@@ -23,11 +24,12 @@ fs::path default_data_dir() {
   return KGBUILD_INSTALL_DATA_DIR;
 }
 
-Resources::Resources(const fs::path& data_dir, const std::vector<fs::path>& extra_rule_dirs) {
+Resources::Resources(const fs::path& data_dir, const std::vector<fs::path>& extra_rule_dirs, std::ostream* warnings) {
   gazetteer_ = std::make_unique<Gazetteer>(Gazetteer::load(data_dir / "gazetteer", analyzer_));
   names_ = NameData::load(data_dir / "lang");
   for (Lang lang : names_.missing_word_lists())
-    std::cerr << "kgbuild: warning: no word list found for " << to_string(lang) << " (listed in "
+    if (warnings)
+      *warnings << "kgbuild: warning: no word list found for " << to_string(lang) << " (listed in "
               << (data_dir / "lang" / std::string(to_string(lang)) / "names.tsv").string()
               << "); names at the start of sentences are found less well\n";
   std::vector<fs::path> dirs{data_dir / "rules"};
@@ -120,7 +122,7 @@ ExtractSummary run_extract(Resources& resources, const ExtractOptions& options, 
   };
   InputErrorSink on_error;
   if (o.keep_going) on_error = [&](const InputError& e) { log << "kgbuild: skipped: " << e.what() << "\n"; };
-  const InputSummary input = read_articles(o.inputs, on_article, on_error);
+  const InputSummary input = read_articles(o.inputs, on_article, on_error, ReadLimits{o.max_article_bytes});
   shared.write(writer);
   writer.finish();
   if (file) file->commit();

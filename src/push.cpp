@@ -3,6 +3,7 @@
 #include "kgbuild/push.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <stdexcept>
 #include <thread>
@@ -77,7 +78,7 @@ HttpResponse send_with_retries(const PlannedRequest& step, const PushOptions& op
     if (success(response) || !worth_retrying(response) || attempt == attempts) return response;
     const auto pause = wait_before(attempt, options, response);
     if (std::chrono::steady_clock::now() - start + pause > options.retry_budget) return response;
-    log << "kgbuild push: " << step.target << ": " << describe(response) << ", trying again in " << pause.count()
+    log << "kgbuild push: " << step.target << ": " << printable(describe(response)) << ", trying again in " << pause.count()
         << " ms (attempt " << attempt + 1 << " of " << attempts << ")\n";
     std::this_thread::sleep_for(pause);
   }
@@ -85,15 +86,82 @@ HttpResponse send_with_retries(const PlannedRequest& step, const PushOptions& op
 
 void report_failure(const PlannedRequest& step, const HttpResponse& response, const PushOptions& options,
                     std::ostream& log) {
-  log << "kgbuild push: " << step.target << " was not loaded: " << describe(response) << " from "
-      << step.request.method << " " << step.request.url << "\n";
-  const std::string shown = shown_body(response.body);
+  log << "kgbuild push: " << step.target << " was not loaded: " << printable(describe(response)) << " from "
+      << step.request.method << " " << redact_url(step.request.url) << "\n";
+  const std::string shown = printable(shown_body(response.body));
   if (!shown.empty()) log << shown << (shown.back() == '\n' ? "" : "\n");
   if ((response.status == 401 || response.status == 403) && !options.credentials)
     log << "kgbuild push: no credentials were sent: set KGBUILD_PUSH_USER and KGBUILD_PUSH_PASSWORD\n";
 }
 
 }  // namespace
+
+namespace {
+
+// Where the authority's "user:password@" ends in an http(s) URL: [begin, end) of the userinfo,
+// nullopt when there is none.
+std::optional<std::pair<std::size_t, std::size_t>> userinfo(const std::string& url) {
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return std::nullopt;
+  const std::size_t begin = scheme_end + 3;
+  const std::size_t authority_end = std::min(url.find_first_of("/?#", begin), url.size());
+  const std::size_t at = url.rfind('@', authority_end == 0 ? 0 : authority_end - 1);
+  if (at == std::string::npos || at < begin) return std::nullopt;
+  return std::make_pair(begin, at);
+}
+
+std::string percent_decode(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Endpoint> split_endpoint(const std::string& url) {
+  if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) return std::nullopt;
+  const auto info = userinfo(url);
+  if (!info) return Endpoint{url, std::nullopt};
+  const std::string_view user_password = std::string_view(url).substr(info->first, info->second - info->first);
+  const auto colon = user_password.find(':');
+  Credentials credentials{percent_decode(user_password.substr(0, colon)),
+                          colon == std::string_view::npos ? "" : percent_decode(user_password.substr(colon + 1))};
+  return Endpoint{url.substr(0, info->first) + url.substr(info->second + 1), credentials};
+}
+
+std::string redact_url(const std::string& url) {
+  const auto info = userinfo(url);
+  if (!info) return url;
+  const std::string user = url.substr(info->first, info->second - info->first);
+  const auto colon = user.find(':');
+  if (colon == std::string::npos) return url;
+  return url.substr(0, info->first + colon + 1) + "***" + url.substr(info->second);
+}
+
+std::string printable(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7F) {
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0x0F];
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
 
 std::optional<Credentials> credentials_from_environment() {
   const auto user = environment("KGBUILD_PUSH_USER");
@@ -122,6 +190,7 @@ std::vector<PlannedRequest> plan_push(std::vector<GraphBody> graphs, const PushO
     step.request.body = std::move(body.ntriples);
     step.request.credentials = options.credentials;
     step.request.timeout = options.timeout;
+    step.request.stall_timeout = options.stall_timeout;
     step.target = target_name(body.graph);
     step.statements = body.statements;
     plan.push_back(std::move(step));

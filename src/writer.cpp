@@ -6,7 +6,6 @@
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace kg {
 
@@ -18,60 +17,17 @@ std::optional<Syntax> syntax_from_string(std::string_view name) {
   return std::nullopt;
 }
 
+std::string syntax_name(Syntax syntax) {
+  switch (syntax) {
+    case Syntax::turtle: return "turtle";
+    case Syntax::ntriples: return "ntriples";
+    case Syntax::nquads: return "nquads";
+    case Syntax::trig: return "trig";
+  }
+  return "turtle";
+}
+
 bool has_graphs(Syntax syntax) { return syntax == Syntax::nquads || syntax == Syntax::trig; }
-
-AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
-  // A device or pipe ("-o /dev/null", a FIFO) cannot be replaced by renaming: write it directly.
-  std::error_code ec;
-  const auto status = std::filesystem::status(target_, ec);
-  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
-    stream_ = std::fopen(target_.c_str(), "wb");
-    if (!stream_) throw std::runtime_error(target_.string() + ": cannot write: " + std::strerror(errno));
-    buffer();
-    return;
-  }
-  temporary_ = target_;
-  temporary_ += ".tmp-" + std::to_string(::getpid());
-  stream_ = std::fopen(temporary_.c_str(), "wb");
-  if (!stream_)
-    throw std::runtime_error(target_.string() + ": cannot write: " + std::strerror(errno));
-  buffer();
-}
-
-// A graph is written at ~15 bytes per byte read: one system call per MB, not per 4 KB. (glibc
-// ignores the size unless it is given the buffer.)
-void AtomicFile::buffer() {
-  constexpr std::size_t kSize = std::size_t{1} << 20;
-  buffer_ = std::make_unique<char[]>(kSize);
-  std::setvbuf(stream_, buffer_.get(), _IOFBF, kSize);
-}
-
-AtomicFile::~AtomicFile() {
-  if (!stream_) return;
-  std::fclose(stream_);
-  if (temporary_.empty()) return;
-  std::error_code ignored;
-  std::filesystem::remove(temporary_, ignored);
-}
-
-void AtomicFile::commit() {
-  const bool flushed = std::fflush(stream_) == 0 && !std::ferror(stream_);
-  const int saved = errno;
-  const bool closed = std::fclose(stream_) == 0;
-  stream_ = nullptr;
-  if (!flushed || !closed) {
-    std::error_code ignored;
-    std::filesystem::remove(temporary_, ignored);
-    throw std::runtime_error(target_.string() + ": write failed: " + std::strerror(saved ? saved : errno));
-  }
-  if (temporary_.empty()) return;
-  std::error_code ec;
-  std::filesystem::rename(temporary_, target_, ec);
-  if (ec) {
-    std::filesystem::remove(temporary_, ec);
-    throw std::runtime_error(target_.string() + ": cannot replace: " + ec.message());
-  }
-}
 
 namespace {
 

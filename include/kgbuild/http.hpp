@@ -20,6 +20,7 @@ struct HttpRequest {
   std::string body;
   std::optional<Credentials> credentials;  // sent with whichever scheme the server asks for
   std::chrono::seconds timeout{600};       // for the whole exchange, upload included
+  std::chrono::seconds stall_timeout{60};  // given up when no byte moves for this long
 };
 
 struct HttpResponse {

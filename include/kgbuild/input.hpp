@@ -37,9 +37,18 @@ Article parse_text_article(std::string content, const std::string& origin);
 // Parses one JSON Lines record; line is used in messages.
 Article parse_jsonl_record(std::string_view record, const std::string& file, std::size_t line);
 
+// Larger articles and JSON Lines records are bad input: a run that meets a 200 MB record by
+// mistake skips it (under keep-going) instead of holding gigabytes while it is parsed.
+constexpr std::size_t kDefaultMaxArticleBytes = std::size_t{4} << 20;
+
+struct ReadLimits {
+  std::size_t max_article_bytes = kDefaultMaxArticleBytes;
+};
+
 // Reads every input in order (directories recursively, in sorted order; "-" is standard input).
 // Without on_error the first bad article throws; with it, the article is reported and skipped.
+// JSON Lines files are read a line at a time: memory is bounded by the largest record allowed.
 InputSummary read_articles(const std::vector<std::string>& inputs, const ArticleSink& sink,
-                           const InputErrorSink& on_error = nullptr);
+                           const InputErrorSink& on_error = nullptr, const ReadLimits& limits = {});
 
 }  // namespace kg

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <iostream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -26,7 +27,9 @@ std::filesystem::path default_data_dir();
 class Resources {
  public:
   // Rule packs come from DATA/rules, then each of extra_rule_dirs (adding or replacing).
-  Resources(const std::filesystem::path& data_dir, const std::vector<std::filesystem::path>& extra_rule_dirs);
+  // Warnings (a word list that is missing) go to `warnings`; nullptr keeps quiet.
+  Resources(const std::filesystem::path& data_dir, const std::vector<std::filesystem::path>& extra_rule_dirs,
+            std::ostream* warnings = &std::cerr);
   TextAnalyzer& analyzer() { return analyzer_; }
   const Gazetteer& gazetteer() const { return *gazetteer_; }
   const NameData& names() const { return names_; }
@@ -54,6 +57,7 @@ struct ExtractOptions {
   GraphOptions graph;
   std::optional<Lang> lang;  // forced; otherwise declared or detected per article
   bool keep_going = false;
+  std::size_t max_article_bytes = kDefaultMaxArticleBytes;
 };
 
 struct ExtractSummary {

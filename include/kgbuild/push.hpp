@@ -42,7 +42,23 @@ struct PushOptions {
   std::chrono::milliseconds backoff{1000};  // before the second attempt, doubled after each
   std::chrono::seconds retry_budget{60};    // no new attempt once a graph has taken this long
   std::chrono::seconds timeout{600};        // one request, upload and answer
+  std::chrono::seconds stall_timeout{60};   // one request with no byte moving
 };
+
+// An endpoint URL with any "user:password@" taken out of it: the credentials travel as options
+// to libcurl, and the URL that messages show carries none. Nullopt unless http:// or https://.
+struct Endpoint {
+  std::string url;
+  std::optional<Credentials> credentials;
+};
+std::optional<Endpoint> split_endpoint(const std::string& url);
+
+// The URL with any password replaced by "***", for messages.
+std::string redact_url(const std::string& url);
+
+// A server's answer as it may be shown on a terminal: control characters (escape sequences that
+// would move the cursor or set the window title) are written as \xNN; lines and tabs are kept.
+std::string printable(std::string_view text);
 
 // KGBUILD_PUSH_USER and KGBUILD_PUSH_PASSWORD: nothing when neither is set; throws when only the
 // password is.

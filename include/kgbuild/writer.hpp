@@ -1,6 +1,6 @@
 #pragma once
-// Writing statements with Serd in Turtle, N-Triples, N-Quads or TriG, to a file that is written
-// completely or not at all.
+// Writing statements with Serd in Turtle, N-Triples, N-Quads or TriG (to a stream; see
+// output_file.hpp for a file written completely or not at all).
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -16,26 +16,8 @@ namespace kg {
 
 enum class Syntax { turtle, ntriples, nquads, trig };
 std::optional<Syntax> syntax_from_string(std::string_view name);
+std::string syntax_name(Syntax syntax);  // "turtle", "ntriples", "nquads", "trig"
 bool has_graphs(Syntax syntax);
-
-// A file that appears under its name only when commit() is called: until then it is written to a
-// temporary file beside it, removed if the program fails or throws.
-class AtomicFile {
- public:
-  explicit AtomicFile(std::filesystem::path target);
-  ~AtomicFile();
-  AtomicFile(const AtomicFile&) = delete;
-  AtomicFile& operator=(const AtomicFile&) = delete;
-  std::FILE* stream() const { return stream_; }
-  void commit();  // flushes, closes and renames; throws std::runtime_error on failure
-
- private:
-  void buffer();
-  std::filesystem::path target_, temporary_;
-  // Declared before the stream: it must outlive fclose, which flushes it.
-  std::unique_ptr<char[]> buffer_;
-  std::FILE* stream_ = nullptr;
-};
 
 using Prefixes = std::vector<std::pair<std::string, std::string>>;
 

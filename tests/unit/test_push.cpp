@@ -454,3 +454,58 @@ TEST_CASE("libcurl: a refused connection is a transient failure without an HTTP 
   CHECK(response.transient);
   CHECK_FALSE(response.error.empty());
 }
+
+TEST_CASE("credentials in the endpoint are taken out of the URL; messages never show a password", "[push]") {
+  const auto endpoint = kg::split_endpoint("http://dba:s%40cret@localhost:8890/sparql-graph-crud-auth?x=1");
+  REQUIRE(endpoint);
+  CHECK(endpoint->url == "http://localhost:8890/sparql-graph-crud-auth?x=1");
+  REQUIRE(endpoint->credentials);
+  CHECK(endpoint->credentials->user == "dba");
+  CHECK(endpoint->credentials->password == "s@cret");
+  CHECK_FALSE(kg::split_endpoint("https://h/store")->credentials);
+  CHECK_FALSE(kg::split_endpoint("ftp://h/store"));
+  CHECK(kg::redact_url("http://dba:secret@h/store?graph=a@b") == "http://dba:***@h/store?graph=a@b");
+  CHECK(kg::redact_url("http://h/store?graph=mailto:a@b") == "http://h/store?graph=mailto:a@b");
+
+  // A library caller that leaves them in still gets no password in the log.
+  FakeHttp http({answer(500, "no")});
+  const auto options = options_for("http://dba:secret@h/store");
+  std::ostringstream out, log;
+  kg::push(kg::plan_push({GraphBody{kDocA, "<http://x/s> <http://x/p> <http://x/o> .\n", 1}}, options), options, http, out, log);
+  CHECK_THAT(log.str(), Contains("http://dba:***@h/store") && !Contains("secret"));
+}
+
+TEST_CASE("a server's answer reaches the terminal without its control characters", "[push]") {
+  CHECK(kg::printable("ok\tline\nnext") == "ok\tline\nnext");
+  CHECK(kg::printable("\x1b]0;pwned\x07\x1b[2J") == "\\x1B]0;pwned\\x07\\x1B[2J");
+  FakeHttp http({answer(400, "bad\x1b]0;window title\x07 request\r\n")});
+  const auto options = options_for("http://h/store");
+  std::ostringstream out, log;
+  kg::push(kg::plan_push({GraphBody{kDocA, "<http://x/s> <http://x/p> <http://x/o> .\n", 1}}, options), options, http, out, log);
+  CHECK_THAT(log.str(), Contains("bad\\x1B]0;window title\\x07 request\\x0D") && !Contains("\x1b") && !Contains("\x07"));
+}
+
+TEST_CASE("libcurl: a server that accepts and then says nothing is given up after the stall timeout", "[push][http]") {
+  // Listening, never accepting: the kernel completes the connection and nothing ever answers.
+  const Fd listener(::socket(AF_INET, SOCK_STREAM, 0));
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::bind(listener.get(), reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  REQUIRE(::listen(listener.get(), 8) == 0);
+  socklen_t length = sizeof address;
+  REQUIRE(::getsockname(listener.get(), reinterpret_cast<sockaddr*>(&address), &length) == 0);
+  HttpRequest request;
+  request.method = "PUT";
+  request.url = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/store?default";
+  request.content_type = "text/turtle";
+  request.body = "<http://x/s> <http://x/p> <http://x/o> .\n";
+  request.timeout = std::chrono::seconds(600);
+  request.stall_timeout = std::chrono::seconds(1);
+  const auto start = std::chrono::steady_clock::now();
+  const HttpResponse response = kg::CurlHttpClient().send(request);
+  CHECK(response.status == 0);
+  CHECK(response.transient);
+  // Not a measure of speed: without the stall timeout this request would hang for ten minutes.
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(60));
+}

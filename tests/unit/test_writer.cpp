@@ -15,6 +15,7 @@
 #include <tuple>
 #include <vector>
 
+#include "kgbuild/output_file.hpp"
 #include "kgbuild/writer.hpp"
 #include "support.hpp"
 
@@ -134,13 +135,6 @@ std::string slurp(const fs::path& path) {
   return out.str();
 }
 
-std::vector<std::string> entries(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 using kg::test::TempDir;
 
 }  // namespace
@@ -230,63 +224,6 @@ TEST_CASE("a failing stream is reported by finish", "[writer]") {
     CHECK_THROWS_AS(writer.finish(), std::runtime_error);
   }
   std::fclose(full);
-}
-
-TEST_CASE("an atomic file appears only on commit, complete", "[writer][atomic]") {
-  const TempDir dir;
-  const fs::path target = dir.path() / "graph.nt";
-  {
-    kg::AtomicFile file(target);
-    REQUIRE(file.stream());
-    std::fputs("<a:x> <a:y> <a:z> .\n", file.stream());
-    std::fflush(file.stream());
-    CHECK_FALSE(fs::exists(target));
-    CHECK(entries(dir.path()).size() == 1);  // only the temporary beside it
-    std::fputs("<a:x> <a:y> <a:w> .\n", file.stream());
-    file.commit();
-    CHECK(fs::exists(target));
-    CHECK(slurp(target) == "<a:x> <a:y> <a:z> .\n<a:x> <a:y> <a:w> .\n");
-    CHECK(entries(dir.path()) == std::vector<std::string>{"graph.nt"});
-  }
-  // Destroying a committed file changes nothing.
-  CHECK(entries(dir.path()) == std::vector<std::string>{"graph.nt"});
-}
-
-TEST_CASE("an atomic file destroyed without commit leaves nothing", "[writer][atomic]") {
-  const TempDir dir;
-  const fs::path target = dir.path() / "graph.ttl";
-  {
-    kg::AtomicFile file(target);
-    std::fputs("half a graph", file.stream());
-  }
-  CHECK_FALSE(fs::exists(target));
-  CHECK(entries(dir.path()).empty());
-}
-
-TEST_CASE("an existing file is replaced only on commit", "[writer][atomic]") {
-  const TempDir dir;
-  const fs::path target = dir.path() / "graph.ttl";
-  std::ofstream(target) << "old content\n";
-  {
-    kg::AtomicFile file(target);
-    std::fputs("abandoned\n", file.stream());
-  }
-  CHECK(slurp(target) == "old content\n");
-  CHECK(entries(dir.path()) == std::vector<std::string>{"graph.ttl"});
-  {
-    kg::AtomicFile file(target);
-    std::fputs("new content\n", file.stream());
-    CHECK(slurp(target) == "old content\n");
-    file.commit();
-  }
-  CHECK(slurp(target) == "new content\n");
-  CHECK(entries(dir.path()) == std::vector<std::string>{"graph.ttl"});
-}
-
-TEST_CASE("an atomic file in a folder that does not exist is an error naming it", "[writer][atomic]") {
-  const TempDir dir;
-  const fs::path target = dir.path() / "missing" / "graph.ttl";
-  CHECK_THROWS_WITH(kg::AtomicFile(target), Contains(target.string()));
 }
 
 TEST_CASE("written through an atomic file, a graph parses back", "[writer][atomic]") {

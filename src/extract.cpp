@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <memory>
 #include <optional>
+#include <map>
 #include <set>
+#include <string_view>
+#include <tuple>
 #include <unordered_set>
 
 namespace kg {
@@ -67,7 +71,12 @@ const std::string& unit_key(const ArticleAnalysis& a, const std::vector<Unit>& u
 // A mention a TYPE element takes: one of `types`, not a modifier ("the Nvidia-backed start-up").
 bool takes(const Mention* m, TypeMask types) { return m && !m->modifier && (types & mention_types(*m)); }
 
-constexpr std::size_t kStepLimit = 100000;  // a pathological pattern gives up rather than hang
+// The matching budget of one rule on one sentence: a pathological pattern (nested gaps that
+// backtrack at every start) gives up rather than hang, and the budget grows with the sentence, so
+// time stays linear in its length. No built-in rule comes near it on news text.
+constexpr std::size_t kBaseSteps = 100000;
+constexpr std::size_t kStepsPerUnit = 2000;
+constexpr std::size_t kScannedCues = 32;  // more status cues in a sentence than this are indexed for range queries
 constexpr std::uint32_t kDescriptionUnits = 6;  // the most units a DESCRIPTION takes
 constexpr std::uint32_t kAsideUnits = 22;       // the most units an ASIDE takes, its commas included
 constexpr std::uint32_t kInsertedUnits = 2;     // the most units of phrase adverbs inside one phrase
@@ -76,13 +85,16 @@ class Matcher {
  public:
   Matcher(const CompiledPack& pack, const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
           std::size_t captures)
-      : pack_(pack), a_(a), sentence_(sentence), mentions_(a.mentions[sentence]), units_(units), caps_(captures) {}
+      : pack_(pack), a_(a), sentence_(sentence), mentions_(a.mentions[sentence]), units_(units), caps_(captures),
+        budget_(kBaseSteps + kStepsPerUnit * units.size()) {}
 
+  // One budget for every start position of the sentence: once spent, nothing more matches.
   bool at(const Pattern& pattern, std::uint32_t start, std::uint32_t& end) {
+    if (exhausted()) return false;
     std::fill(caps_.begin(), caps_.end(), CaptureSpan{});
-    steps_ = 0;
     return seq(pattern, 0, start, [&](std::uint32_t p) { end = p; return true; }, true);
   }
+  bool exhausted() const { return steps_ >= budget_; }
 
   void trace_progress() { prune_ = false; }
   const std::vector<CaptureSpan>& captures() const { return caps_; }
@@ -154,7 +166,7 @@ class Matcher {
   }
 
   bool one(const PatternNode& n, std::uint32_t pos, K k) {
-    if (++steps_ > kStepLimit) return false;
+    if (++steps_ > budget_) return false;
     switch (n.kind) {
       case PatternNode::Kind::words:
         if (pos >= units_.size() || !std::binary_search(n.first_ids.begin(), n.first_ids.end(), units_[pos].word)) return false;
@@ -258,6 +270,7 @@ class Matcher {
   const std::vector<Unit>& units_;
   std::vector<CaptureSpan> caps_;
   std::size_t steps_ = 0;
+  std::size_t budget_;
   bool prune_ = true;
   std::size_t furthest_element_ = 0;
   std::uint32_t furthest_unit_ = 0;
@@ -617,7 +630,8 @@ std::vector<RuleMatch> CompiledPack::match_rule(const Rule& rule, const ArticleA
 }
 
 void CompiledPack::match_entry(const Entry& entry, const ArticleAnalysis& a, std::uint32_t sentence,
-                               const std::vector<Unit>& units, const WordSet& present, std::vector<RuleMatch>& out) const {
+                               const std::vector<Unit>& units, const WordSet& present, std::vector<RuleMatch>& out,
+                               std::vector<const Rule*>* over_budget) const {
   // A line whose required words are not all in the sentence cannot match anywhere in it.
   // On the stack for the usual handful of lines; a rule with more gets them on the heap.
   constexpr std::size_t kInline = 16;
@@ -675,6 +689,7 @@ void CompiledPack::match_entry(const Entry& entry, const ArticleAnalysis& a, std
       break;
     }
   }
+  if (matcher.exhausted() && over_budget) over_budget->push_back(&rule);
 }
 
 namespace {
@@ -711,15 +726,15 @@ std::vector<std::uint64_t> CompiledPack::candidates(const Index& index, const Ar
   return bits;
 }
 
-std::vector<RuleMatch> CompiledPack::match(const ArticleAnalysis& a, std::uint32_t sentence,
-                                           const std::vector<Unit>& units) const {
+std::vector<RuleMatch> CompiledPack::match(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
+                                           std::vector<const Rule*>* over_budget) const {
   std::vector<RuleMatch> out;
   const auto bits = candidates(rules_, a, sentence, units);
   if (no_bits(bits)) return out;
   const WordSet words = words_of(units);
   // Entries are in priority order, so the matches come out in it.
   for_each_bit(bits, [&](std::size_t e) {
-    match_entry(entries_[rules_.first + e], a, sentence, units, words, out);
+    match_entry(entries_[rules_.first + e], a, sentence, units, words, out, over_budget);
     return false;
   });
   return out;
@@ -761,12 +776,76 @@ bool CompiledPack::breaks_clause_at(const std::vector<Unit>& units, std::size_t 
   return units[u].word != kNoWord && any_phrase_at(units, u, clause_break_ids_);
 }
 
-std::pair<std::uint32_t, std::uint32_t> CompiledPack::clause_of(const std::vector<Unit>& units, const RuleMatch& match) const {
-  std::uint32_t begin = match.unit_begin, end = match.unit_end;
-  while (begin > 0 && !breaks_clause_at(units, begin - 1)) --begin;
-  while (end < units.size() && !breaks_clause_at(units, end)) ++end;
-  return {begin, end};
+std::pair<std::uint32_t, std::uint32_t> CompiledPack::clause_of(const SentenceIndex& index, const RuleMatch& match) const {
+  const auto size = static_cast<std::uint32_t>(index.next_break.size());
+  return {index.clause_begin[match.unit_begin], match.unit_end < size ? index.next_break[match.unit_end] : size};
 }
+
+SentenceIndex CompiledPack::index_sentence(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const {
+  SentenceIndex index;
+  const auto size = static_cast<std::uint32_t>(units.size());
+  index.clause_begin.resize(size);
+  index.next_break.resize(size);
+  std::vector<bool> breaks(size);
+  for (std::uint32_t u = 0; u < size; ++u) breaks[u] = breaks_clause_at(units, u);
+  for (std::uint32_t u = 0, begin = 0; u < size; ++u) {
+    index.clause_begin[u] = begin;
+    if (breaks[u]) begin = u + 1;
+  }
+  for (std::uint32_t u = size, next = size; u-- > 0;) {
+    if (breaks[u]) next = u;
+    index.next_break[u] = next;
+  }
+  for (std::uint32_t u = 0; u < size; ++u) {
+    if (units[u].mention >= 0 && a.mentions[sentence][static_cast<std::size_t>(units[u].mention)].type == MentionType::date)
+      index.dates.push_back(u);
+    if (units[u].word == kNoWord) continue;
+    for (std::size_t c : status_by_word_[units[u].word])
+      for (std::size_t p = 0; p < status_ids_[c].size(); ++p)
+        if (phrase_at(units, u, status_ids_[c][p])) {
+          index.status_cues.push_back({u, static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(p)});
+          break;
+        }
+  }
+  const auto& cues = index.status_cues;
+  const auto stronger = [&](std::uint32_t i, std::uint32_t j) { return cues[i].cue < cues[j].cue || (cues[i].cue == cues[j].cue && i < j); };
+  for (std::uint32_t i = 0; i < cues.size(); ++i)
+    if (status_sentence_wide_[cues[i].cue] && (!index.strongest_sentence_wide || stronger(i, *index.strongest_sentence_wide)))
+      index.strongest_sentence_wide = i;
+  if (cues.size() > kScannedCues) {
+    auto& levels = index.strongest_cue;
+    levels.emplace_back(cues.size());
+    for (std::uint32_t i = 0; i < cues.size(); ++i) levels[0][i] = i;
+    for (std::size_t width = 1; 2 * width <= cues.size(); width *= 2) {
+      const auto& below = levels.back();
+      std::vector<std::uint32_t> level(cues.size() - 2 * width + 1);
+      for (std::size_t i = 0; i < level.size(); ++i)
+        level[i] = stronger(below[i + width], below[i]) ? below[i + width] : below[i];
+      levels.push_back(std::move(level));
+    }
+  }
+  return index;
+}
+
+namespace {
+
+// The strongest of status_cues[first, last), or nullopt for an empty range.
+std::optional<std::uint32_t> strongest_in(const SentenceIndex& index, std::uint32_t first, std::uint32_t last) {
+  if (first >= last) return std::nullopt;
+  const auto& cues = index.status_cues;
+  const auto stronger = [&](std::uint32_t i, std::uint32_t j) { return cues[i].cue < cues[j].cue || (cues[i].cue == cues[j].cue && i < j); };
+  if (index.strongest_cue.empty()) {
+    std::uint32_t best = first;
+    for (std::uint32_t i = first + 1; i < last; ++i)
+      if (stronger(i, best)) best = i;
+    return best;
+  }
+  const auto level = static_cast<std::size_t>(std::bit_width(last - first) - 1);
+  const std::uint32_t a = index.strongest_cue[level][first], b = index.strongest_cue[level][last - (1u << level)];
+  return stronger(b, a) ? b : a;
+}
+
+}  // namespace
 
 bool CompiledPack::tells_earlier_event(const std::vector<Unit>& units) const {
   for (std::size_t u = 0; u < units.size(); ++u)
@@ -940,26 +1019,23 @@ bool CompiledPack::has_cue_of(const std::vector<Unit>& units, const std::string&
   return false;
 }
 
-std::string CompiledPack::status_of(const std::vector<Unit>& units, const RuleMatch& match, std::string& cue) const {
-  const auto [clause_begin, clause_end] = clause_of(units, match);
-  std::size_t best = status_ids_.size();
-  std::size_t best_phrase = 0;
-  for (std::size_t u = 0; u < units.size(); ++u) {
-    if (units[u].word == kNoWord) continue;
-    const bool in_clause = u >= clause_begin && u < clause_end;
-    for (std::size_t c : status_by_word_[units[u].word]) {
-      if (c >= best || !(in_clause || status_sentence_wide_[c])) continue;
-      for (std::size_t p = 0; p < status_ids_[c].size(); ++p)
-        if (phrase_at(units, u, status_ids_[c][p])) { best = c; best_phrase = p; break; }
-    }
-  }
-  if (best == status_ids_.size()) {
-    cue.clear();
-    return pack_.default_status;
-  }
+std::string CompiledPack::status_of(const SentenceIndex& index, const RuleMatch& match, std::string& cue) const {
+  const auto [clause_begin, clause_end] = clause_of(index, match);
+  // The strongest cue (the pack's first) of the clause or of those that speak for the whole
+  // sentence; among equals, the first in the sentence.
+  const auto& cues = index.status_cues;
+  const auto by_unit = [](const SentenceIndex::Cue& c, std::uint32_t u) { return c.unit < u; };
+  const auto first = static_cast<std::uint32_t>(std::lower_bound(cues.begin(), cues.end(), clause_begin, by_unit) - cues.begin());
+  const auto last = static_cast<std::uint32_t>(std::lower_bound(cues.begin(), cues.end(), clause_end, by_unit) - cues.begin());
+  std::optional<std::uint32_t> best = strongest_in(index, first, last);
+  if (const auto wide = index.strongest_sentence_wide;
+      wide && (!best || cues[*wide].cue < cues[*best].cue || (cues[*wide].cue == cues[*best].cue && *wide < *best)))
+    best = wide;
   cue.clear();
-  for (const auto& key : pack_.status_cues[best].phrases[best_phrase]) cue += (cue.empty() ? "" : " ") + key;
-  return pack_.status_cues[best].status;
+  if (!best) return pack_.default_status;
+  const auto& found = cues[*best];
+  for (const auto& key : pack_.status_cues[found.cue].phrases[found.phrase]) cue += (cue.empty() ? "" : " ") + key;
+  return pack_.status_cues[found.cue].status;
 }
 
 bool CompiledPack::background_date_at(const std::vector<Unit>& units, std::uint32_t u) const {
@@ -1020,7 +1096,9 @@ std::int32_t date_at(const ArticleAnalysis& a, std::uint32_t sentence, const std
 // clause they enclose: "X, which was founded in 2019, bought Y"), else nearest in the match's
 // clause, else anywhere in the sentence; never a date a background cue owns ("founded in 1971").
 std::pair<std::int32_t, std::string> event_date(const CompiledPack& pack, const ArticleAnalysis& a, std::uint32_t sentence,
-                                                const std::vector<Unit>& units, const RuleMatch& match, bool founding) {
+                                                const std::vector<Unit>& units, const SentenceIndex& index,
+                                                const RuleMatch& match, bool founding) {
+  if (index.dates.empty()) return {-1, ""};
   // A founding date is background to a round, but it is the founder fact's own date.
   const auto usable = [&](std::uint32_t u) {
     return date_at(a, sentence, units, u) >= 0 && (founding || !pack.background_date_at(units, u));
@@ -1035,14 +1113,23 @@ std::pair<std::int32_t, std::string> event_date(const CompiledPack& pack, const 
   // December"): its dates come next.
   for (std::uint32_t u = match.unit_begin; u < match.unit_end; ++u)
     if (usable(u)) return {date_at(a, sentence, units, u), "in the matched words"};
-  const auto [clause_begin, clause_end] = pack.clause_of(units, match);
-  for (std::uint32_t step = 1; step < units.size(); ++step) {
-    if (match.unit_end - 1 + step < clause_end && usable(match.unit_end - 1 + step))
-      return {date_at(a, sentence, units, match.unit_end - 1 + step), "in the fact's clause"};
-    if (match.unit_begin >= clause_begin + step && usable(match.unit_begin - step))
-      return {date_at(a, sentence, units, match.unit_begin - step), "in the fact's clause"};
+  // The nearest usable date of the clause, counted in units from the match; after it on a tie.
+  const auto [clause_begin, clause_end] = pack.clause_of(index, match);
+  std::optional<std::uint32_t> nearest;
+  std::uint32_t nearest_step = 0;
+  const auto first = std::lower_bound(index.dates.begin(), index.dates.end(), clause_begin);
+  for (auto it = first; it != index.dates.end() && *it < clause_end; ++it) {
+    const std::uint32_t u = *it;
+    if (u >= match.unit_begin && u < match.unit_end) continue;
+    const std::uint32_t step = u >= match.unit_end ? u - (match.unit_end - 1) : match.unit_begin - u;
+    const bool closer = !nearest || step < nearest_step || (step == nearest_step && u > *nearest);
+    if (closer && usable(u)) {
+      nearest = u;
+      nearest_step = step;
+    }
   }
-  for (std::uint32_t u = 0; u < units.size(); ++u)
+  if (nearest) return {date_at(a, sentence, units, *nearest), "in the fact's clause"};
+  for (const std::uint32_t u : index.dates)
     if ((u < clause_begin || u >= clause_end) && usable(u)) return {date_at(a, sentence, units, u), "elsewhere in the sentence"};
   return {-1, ""};
 }
@@ -1154,16 +1241,17 @@ const CompiledPack* Extractor::pack(Lang lang) const {
   return it == compiled_.end() ? nullptr : it->second.get();
 }
 
-void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units, const RuleMatch& match,
+void Extractor::emit(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
+                     const SentenceIndex& index, const RuleMatch& match,
                      const std::pair<std::int32_t, std::string>& citation, std::int32_t article_topic,
                      std::vector<Fact>& out) const {
   const Rule& rule = *match.rule;
   const CompiledPack& compiled = *pack(a.text.lang);
   std::string status_cue;
-  const std::string status = compiled.status_of(units, match, status_cue);
+  const std::string status = compiled.status_of(index, match, status_cue);
   // "founded in 2019 by X", "chief executive since 2023": for an office the background date is its own.
   const bool founding = std::any_of(rule.emits.begin(), rule.emits.end(), [](const Emit& e) { return is_office(e.property); });
-  const auto [date, date_reason] = event_date(compiled, a, sentence, units, match, founding);
+  const auto [date, date_reason] = event_date(compiled, a, sentence, units, index, match, founding);
   const std::uint32_t token_begin = units[match.unit_begin].token_begin;
   const std::uint32_t token_end = units[match.unit_end - 1].token_end;
   for (const auto& e : rule.emits) {
@@ -1257,6 +1345,7 @@ class ArticleTopic {
   explicit ArticleTopic(const ArticleAnalysis& a) : a_(a), counts_(a.entities.size(), 0), first_(a.entities.size(), 0) {}
 
   void read(std::uint32_t sentence) {
+    current_.reset();
     for (const auto& m : a_.mentions[sentence]) {
       if (m.type != MentionType::organization || a_.entities[static_cast<std::size_t>(m.entity)].outlet) continue;
       const auto e = static_cast<std::size_t>(m.entity);
@@ -1268,12 +1357,14 @@ class ArticleTopic {
   // "Nordaxa haalt 12 miljoen dollar op" makes Nordaxa the article's company, however often its
   // partner Microsoft is named.
   void about(std::int32_t entity) {
+    current_.reset();
     if (entity >= 0 && static_cast<std::size_t>(entity) < counts_.size() && counts_[static_cast<std::size_t>(entity)] > 0)
       counts_[static_cast<std::size_t>(entity)] += 2;
   }
 
   // An investor (a fundedBy object) or a rival (a competitor object) the article names.
   void set_aside(std::int32_t entity, bool investor) {
+    current_.reset();
     if (aside_.size() <= static_cast<std::size_t>(entity)) {
       aside_.resize(a_.entities.size(), false);
       investor_.resize(a_.entities.size(), false);
@@ -1289,9 +1380,14 @@ class ArticleTopic {
     return entity >= 0 && static_cast<std::size_t>(entity) < investor_.size() && investor_[static_cast<std::size_t>(entity)];
   }
 
+  // Asked for every fact and reference: worked out once per change of the counts, as an article
+  // (or one run-on sentence) can name thousands of organisations.
   std::int32_t current() const {
-    const std::int32_t best = most_named(false);
-    return best >= 0 ? best : most_named(true);
+    if (!current_) {
+      const std::int32_t best = most_named(false);
+      current_ = best >= 0 ? best : most_named(true);
+    }
+    return *current_;
   }
 
  private:
@@ -1313,6 +1409,7 @@ class ArticleTopic {
   std::vector<std::size_t> first_;
   std::vector<bool> aside_, investor_;
   std::size_t order_ = 0;
+  mutable std::optional<std::int32_t> current_;  // cleared by every change below
 };
 
 std::string money_key(const ArticleAnalysis& a, std::int32_t money) {
@@ -1340,20 +1437,29 @@ bool reversed_takeover(const Fact& f, const Fact& g) {
 }
 
 void drop_conflicts(std::vector<Fact>& found) {
+  // Indexes over the facts as found, before any is dropped.
+  std::map<std::pair<std::int32_t, std::int32_t>, std::vector<const Fact*>> by_pair;  // unordered pair of parties
+  std::set<std::int32_t> investors;                                                   // objects of fundedBy
+  std::map<std::pair<std::string_view, std::int32_t>, std::vector<const Fact*>> by_amount;  // (property, object_money)
+  std::set<std::pair<std::int32_t, std::int32_t>> valuations;                        // (subject, object_money)
+  std::map<std::int32_t, std::vector<std::int32_t>> deal_targets;                    // acquiredBy amount -> subjects
+  for (const auto& g : found) {
+    by_pair[{std::min(g.subject, g.object), std::max(g.subject, g.object)}].push_back(&g);
+    if (g.property == "fundedBy") investors.insert(g.object);
+    if (g.object_money >= 0) by_amount[{g.property, g.object_money}].push_back(&g);
+    if (g.property == "valuation") valuations.emplace(g.subject, g.object_money);
+    if (g.property == "acquiredBy" && g.amount >= 0) deal_targets[g.amount].push_back(g.subject);
+  }
   auto loses = [&](const Fact& f) {
-    return std::any_of(found.begin(), found.end(), [&](const Fact& g) {
-      if (g.rule->priority <= f.rule->priority) return false;
-      if (reversed_takeover(f, g)) return true;
-      if (!exclusive(f.property, g.property)) return false;
-      return (g.subject == f.subject && g.object == f.object) || (g.subject == f.object && g.object == f.subject);
+    const auto pair = by_pair.find({std::min(f.subject, f.object), std::max(f.subject, f.object)});
+    return std::any_of(pair->second.begin(), pair->second.end(), [&](const Fact* g) {
+      if (g->rule->priority <= f.rule->priority) return false;
+      return reversed_takeover(f, *g) || exclusive(f.property, g->property);
     });
   };
   // An organisation that a sentence says invested does not raise that money itself:
   // "Nvidia leads $60 million round in Halden" is Halden's round.
-  auto investor_raising = [&](const Fact& f) {
-    return f.property == "raised" &&
-           std::any_of(found.begin(), found.end(), [&](const Fact& g) { return g.property == "fundedBy" && g.object == f.subject; });
-  };
+  auto investor_raising = [&](const Fact& f) { return f.property == "raised" && investors.count(f.subject); };
   // One amount in a sentence is one organisation's valuation or round: "a round led by Veldhuis
   // Capital that valued the company at €1.1 billion" values the company, as the stronger rule says.
   auto amount_taken = [&](const Fact& f) {
@@ -1362,29 +1468,35 @@ void drop_conflicts(std::vector<Fact>& found) {
       if (x.rule->priority != y.rule->priority) return x.rule->priority > y.rule->priority;
       return x.token_end - x.token_begin < y.token_end - y.token_begin;
     };
-    return f.object_money >= 0 && std::any_of(found.begin(), found.end(), [&](const Fact& g) {
-             return g.property == f.property && g.object_money == f.object_money && g.subject != f.subject && stronger(g, f);
-           });
+    if (f.object_money < 0) return false;
+    const auto& same = by_amount.find({f.property, f.object_money})->second;
+    return std::any_of(same.begin(), same.end(), [&](const Fact* g) { return g->subject != f.subject && stronger(*g, f); });
   };
   // "raised £60m in a round that values it at £800m": an amount the sentence makes a valuation is not
   // also the round's size.
   auto valuation_not_round = [&](const Fact& f) {
-    return f.property == "raised" && std::any_of(found.begin(), found.end(), [&](const Fact& g) {
-             return g.property == "valuation" && g.object_money == f.object_money && g.subject == f.subject;
-           });
+    return f.property == "raised" && valuations.count({f.subject, f.object_money});
   };
   // "X was acquired by Y in a deal valued at $7 billion": the deal's price, not Y's valuation (a
   // deal "that values the target at" it is the target's, too).
   auto deal_price = [&](const Fact& f) {
-    return f.property == "valuation" && std::any_of(found.begin(), found.end(), [&](const Fact& g) {
-             return g.property == "acquiredBy" && g.amount >= 0 && g.amount == f.object_money && g.subject != f.subject;
-           });
+    if (f.property != "valuation") return false;
+    const auto targets = deal_targets.find(f.object_money);
+    return targets != deal_targets.end() &&
+           std::any_of(targets->second.begin(), targets->second.end(), [&](std::int32_t subject) { return subject != f.subject; });
   };
-  found.erase(std::remove_if(found.begin(), found.end(),
-                             [&](const Fact& f) {
-                               return loses(f) || investor_raising(f) || amount_taken(f) || deal_price(f) || valuation_not_round(f);
-                             }),
-              found.end());
+  std::vector<bool> dropped(found.size());
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const Fact& f = found[i];
+    dropped[i] = loses(f) || investor_raising(f) || amount_taken(f) || deal_price(f) || valuation_not_round(f);
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < found.size(); ++i)
+    if (!dropped[i]) {
+      if (kept != i) found[kept] = std::move(found[i]);
+      ++kept;
+    }
+  found.resize(kept);
 }
 
 // Does sentence s open a paragraph (a blank line before it)?
@@ -1506,11 +1618,17 @@ void date_the_news(ArticleAnalysis& a, const CompiledPack& pack, const std::vect
 
 // Two rules reading the same deal in one sentence, one with its price and one without: the claim
 // with the price says all the other does.
+// The facts of a sentence are checked against each other through indexes built once: a run-on
+// sentence (a table without full stops) can state thousands, and comparing every pair was
+// quadratic in them.
+using FactTriple = std::tuple<std::string_view, std::int32_t, std::int32_t>;
+
 void drop_amountless_twins(std::vector<Fact>& found) {
+  std::set<FactTriple> priced;
+  for (const auto& g : found)
+    if (g.amount >= 0) priced.emplace(g.property, g.subject, g.object);
   const auto priced_twin = [&](const Fact& f) {
-    return f.amount < 0 && f.object >= 0 && std::any_of(found.begin(), found.end(), [&](const Fact& g) {
-             return g.amount >= 0 && g.property == f.property && g.subject == f.subject && g.object == f.object;
-           });
+    return f.amount < 0 && f.object >= 0 && priced.count({f.property, f.subject, f.object});
   };
   found.erase(std::remove_if(found.begin(), found.end(), priced_twin), found.end());
 }
@@ -1518,15 +1636,19 @@ void drop_amountless_twins(std::vector<Fact>& found) {
 // "Le tour de table a été mené par A, accompagné par B": B invests beside A, not in A. When a
 // sentence has A and B investing in the same company, "A fundedBy B" read from it is dropped.
 void drop_co_investors(std::vector<Fact>& found) {
-  const auto invests_in = [&](std::int32_t investor, std::int32_t company) {
-    return std::any_of(found.begin(), found.end(), [&](const Fact& g) {
-      return g.property == "fundedBy" && g.subject == company && g.object == investor;
-    });
-  };
+  std::set<std::pair<std::int32_t, std::int32_t>> funded;        // (company, investor)
+  std::map<std::int32_t, std::vector<std::int32_t>> invests_in;  // investor -> companies
+  for (const auto& g : found)
+    if (g.property == "fundedBy") {
+      funded.emplace(g.subject, g.object);
+      invests_in[g.object].push_back(g.subject);
+    }
   const auto beside = [&](const Fact& f) {
     if (f.property != "fundedBy" || f.object < 0) return false;
-    return std::any_of(found.begin(), found.end(), [&](const Fact& g) {
-      return g.property == "fundedBy" && g.object == f.subject && g.subject != f.object && invests_in(f.object, g.subject);
+    const auto companies = invests_in.find(f.subject);
+    if (companies == invests_in.end()) return false;
+    return std::any_of(companies->second.begin(), companies->second.end(), [&](std::int32_t company) {
+      return company != f.object && funded.count({company, f.object});
     });
   };
   found.erase(std::remove_if(found.begin(), found.end(), beside), found.end());
@@ -1557,12 +1679,15 @@ void give_round_to_its_company(std::uint32_t sentence, std::vector<Fact>& found,
 // party of the same topic stays: in "The round was led by A, joined by B, which also backed the
 // company", B's explicit fact leaves A's round to the topic.
 void drop_implicit_duplicates(std::vector<Fact>& found) {
+  std::set<std::pair<std::string_view, std::int32_t>> by_subject, by_object;  // explicit facts' (property, side)
+  for (const auto& g : found)
+    if (!g.implicit) {
+      by_subject.emplace(g.property, g.subject);
+      by_object.emplace(g.property, g.object);
+    }
   auto explicit_twin = [&](const Fact& f) {
-    return std::any_of(found.begin(), found.end(), [&](const Fact& g) {
-      if (g.implicit || g.property != f.property) return false;
-      if (f.object < 0) return g.subject == f.subject;  // an amount: one round a sentence
-      return f.topic_is_subject ? g.object == f.object : g.subject == f.subject;
-    });
+    if (f.object < 0) return by_subject.count({f.property, f.subject}) != 0;  // an amount: one round a sentence
+    return f.topic_is_subject ? by_object.count({f.property, f.object}) != 0 : by_subject.count({f.property, f.subject}) != 0;
   };
   found.erase(std::remove_if(found.begin(), found.end(), [&](const Fact& f) { return f.implicit && explicit_twin(f); }),
               found.end());
@@ -1595,7 +1720,9 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
     for (auto& m : a.mentions[s])
       if (m.generic && topic.is_aside(m.entity) && topic.current() >= 0 && (topic.is_investor(m.entity) || !continues_subject(a, s, m)))
         m.entity = topic.current();
-    const auto matches = compiled->match(a, s, units[s]);
+    std::vector<const Rule*> over_budget;
+    const auto matches = compiled->match(a, s, units[s], &over_budget);
+    for (const Rule* rule : over_budget) a.over_budget.push_back({s, rule->id});
     // A sentence that states a deal of its own prices that one, not an earlier one.
     // So does a sentence that states a valuation ("declined to disclose its valuation, but a person
     // familiar with the matter put it at €250 million").
@@ -1607,7 +1734,8 @@ std::vector<Fact> Extractor::extract(ArticleAnalysis& a) const {
     if (!states_deal) price_earlier_deal(*compiled, a, s, units[s], facts);
     if (matches.empty()) continue;
     std::vector<Fact> found;
-    for (const auto& m : matches) emit(a, s, units[s], m, citations[s], topic.current(), found);
+    const SentenceIndex index = compiled->index_sentence(a, s, units[s]);
+    for (const auto& m : matches) emit(a, s, units[s], index, m, citations[s], topic.current(), found);
     // "Veritas was founded by Marieke de Jong. De Jong, who remains chief executive, ...": a person
     // the article has tied to an organisation holds the office there, whatever the topic.
     for (auto& f : found)

@@ -160,6 +160,7 @@ int extract(const std::vector<std::string>& args) {
   options.graph.text = !vm.count("no-text");
   options.keep_going = vm.count("keep-going") != 0;
   options.max_article_bytes = vm["max-article-bytes"].as<std::size_t>();
+  if (quiet(vm)) options.warnings = nullptr;
   if (options.max_article_bytes == 0) throw UsageError("--max-article-bytes: expected a size above 0");
   auto resources = load(vm);
   const auto summary = kg::run_extract(resources, options, std::cerr);

@@ -198,33 +198,41 @@ class ArticleScan {
     // A name the gazetteer knows under another spelling is that entity.
     const std::string key = name_key(name);
     if (auto index = gaz_.find_key(key)) return intern_known(*index);
-    auto it = unknown_.find(key);
+    std::optional<std::int32_t> known;
+    if (const auto it = unknown_.find(key); it != unknown_.end()) known = it->second;
     // "Halvorsen Shipping" after "Halvorsen Shipping Group": the start of a longer name is that name.
-    if (it == unknown_.end() && key.find(' ') != std::string::npos) it = longer_name(key);
-    if (it != unknown_.end()) {
+    else if (key.find(' ') != std::string::npos) known = longer_name(key);
+    if (known) {
       // Evidence found later ("Quillon, a payments start-up") settles a type the name's shape guessed.
-      ArticleEntity& e = a_.entities[static_cast<std::size_t>(it->second)];
+      ArticleEntity& e = a_.entities[static_cast<std::size_t>(*known)];
       if (e.inferred && !inferred) {
         e.inferred = false;
         e.type = type;
       }
-      return it->second;
+      return *known;
     }
     const auto id = static_cast<std::int32_t>(a_.entities.size());
     a_.entities.push_back(ArticleEntity{name, type, "", {}, false, false, inferred});
     named_.push_back(false);
-    unknown_.emplace(key, id);
+    learn_name(key, id);
     name_heads_.insert(key.substr(0, key.find_first_of(" -:.'&")));
     return id;
   }
 
-  // The one learned name that begins with `key` and more words, or the end when none or several do.
-  std::unordered_map<std::string, std::int32_t>::iterator longer_name(const std::string& key) {
-    auto found = unknown_.end();
-    for (auto it = unknown_.begin(); it != unknown_.end(); ++it) {
-      if (it->first.size() <= key.size() + 1 || it->first.compare(0, key.size(), key) != 0 || it->first[key.size()] != ' ') continue;
-      if (found != unknown_.end() && found->second != it->second) return unknown_.end();
-      found = it;
+  void learn_name(const std::string& key, std::int32_t entity) {
+    unknown_.emplace(key, entity);
+    in_order_.emplace(key, entity);
+  }
+
+  // The one learned name that begins with `key` and more words, or none when none or several do.
+  // The names that begin so are neighbours in sorted order: a look-up, not a pass over every name
+  // (an article, or one run-on sentence, can name thousands).
+  std::optional<std::int32_t> longer_name(const std::string& key) const {
+    const std::string prefix = key + ' ';
+    std::optional<std::int32_t> found;
+    for (auto it = in_order_.upper_bound(prefix); it != in_order_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+      if (found && *found != it->second) return std::nullopt;
+      found = it->second;
     }
     return found;
   }
@@ -1629,7 +1637,7 @@ class ArticleScan {
     if (gaz_.find(name)) return end;
     const std::string short_key = name_key(e.name);
     e.name = name;
-    unknown_.emplace(name_key(name), entity);
+    learn_name(name_key(name), entity);
     // The short form now refers to the entity, where it stands alone.
     if (tokens_[pos].key == short_key) short_names_.emplace(short_key, entity);
     return best;
@@ -1747,6 +1755,7 @@ class ArticleScan {
   const std::vector<Token>& tokens_;
   std::unordered_map<std::uint32_t, std::int32_t> known_;
   std::unordered_map<std::string, std::int32_t> unknown_;
+  std::map<std::string, std::int32_t> in_order_;  // the same names, sorted: for longer_name
   std::unordered_set<std::string> name_heads_;  // folded first words of unknown_
   std::unordered_map<std::string, std::int32_t> short_names_;
   std::vector<bool> named_;

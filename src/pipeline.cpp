@@ -114,6 +114,11 @@ ExtractSummary run_extract(Resources& resources, const ExtractOptions& options, 
     ArticleAnalysis analysis = resources.analyze(article, o.lang);
     const std::int32_t outlet = resources.outlet_entity(article, analysis);
     const auto facts = resources.extractor().extract(analysis);
+    for (const auto& [sentence, rule] : analysis.over_budget)
+      if (o.warnings)
+        *o.warnings << "kgbuild: warning: " << article.origin << ": sentence " << sentence + 1 << ": rule " << rule
+                    << " gave up, its matching budget spent; facts it would state there may be missing\n";
+    summary.over_budget += analysis.over_budget.size();
     builder.article(article, analysis, facts, outlet, shared, [&](const QuadView& quad) {
       if (o.into.empty()) writer.write(quad);
       else shared.add(quad);  // merged with what the file held, written once below

@@ -99,6 +99,23 @@ struct StartSet {
   void merge(const StartSet& other);
 };
 
+// What emitting a match asks of its sentence, worked out once per sentence: scanning the sentence
+// for every match made a sentence of thousands of clauses (a table without full stops) cost
+// quadratic time.
+struct SentenceIndex {
+  std::vector<std::uint32_t> clause_begin;  // per unit: the first unit of its clause
+  std::vector<std::uint32_t> next_break;    // per unit: the first clause break at or after it; units.size() for none
+  struct Cue {
+    std::uint32_t unit, cue, phrase;  // a status cue's phrase found at the unit
+  };
+  std::vector<Cue> status_cues;       // in unit order, then in the order the pack lists the cues
+  std::vector<std::uint32_t> dates;   // units holding a date mention, in order
+  // Range minimum over status_cues (the strongest cue, then the first): level k holds, for each i,
+  // the best of [i, i + 2^k). Built only for sentences with many cues.
+  std::vector<std::vector<std::uint32_t>> strongest_cue;
+  std::optional<std::uint32_t> strongest_sentence_wide;  // position in status_cues
+};
+
 // A rule pack made ready to run: words interned as integer ids, rules indexed by the words and
 // mention types they need.
 class CompiledPack {
@@ -108,7 +125,10 @@ class CompiledPack {
   CompiledPack& operator=(const CompiledPack&) = delete;
   const RulePack& pack() const { return pack_; }
   std::vector<Unit> units(const ArticleAnalysis& a, std::uint32_t sentence) const;
-  std::vector<RuleMatch> match(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
+  // The matches of every rule, in priority order; a rule that spends its matching budget on the
+  // sentence (a pathological pattern, a sentence of thousands of clauses) is added to over_budget.
+  std::vector<RuleMatch> match(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
+                               std::vector<const Rule*>* over_budget = nullptr) const;
   std::vector<RuleMatch> match_rule(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
                                     const std::vector<Unit>& units) const;
   std::vector<RuleMatch> match_rule(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence,
@@ -116,9 +136,10 @@ class CompiledPack {
   RuleProgress progress(const Rule& rule, const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
   // The status of a fact a match states: the strongest cue in the match's clause, or a cue that
   // speaks for the whole sentence; `cue` gets the cue's words ("" for the pack's default).
-  std::string status_of(const std::vector<Unit>& units, const RuleMatch& match, std::string& cue) const;
+  std::string status_of(const SentenceIndex& index, const RuleMatch& match, std::string& cue) const;
   // The units [begin, end) of the clause around a match: up to the clause breaks on either side.
-  std::pair<std::uint32_t, std::uint32_t> clause_of(const std::vector<Unit>& units, const RuleMatch& match) const;
+  std::pair<std::uint32_t, std::uint32_t> clause_of(const SentenceIndex& index, const RuleMatch& match) const;
+  SentenceIndex index_sentence(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const;
   // Does a background cue ("founded", "since") end just before unit u?
   bool background_date_at(const std::vector<Unit>& units, std::uint32_t u) const;
   const std::string& default_status(const std::string& property) const {
@@ -190,7 +211,8 @@ class CompiledPack {
   std::int32_t first_capture(const Index& index, const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
                              const std::string& name, const CaptureReader& read, const Rule** rule = nullptr) const;
   void match_entry(const Entry& entry, const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units,
-                   const WordSet& present, std::vector<RuleMatch>& out) const;
+                   const WordSet& present, std::vector<RuleMatch>& out,
+                   std::vector<const Rule*>* over_budget = nullptr) const;
 
   RulePack pack_;
   std::unordered_map<std::string, std::uint32_t> word_ids_;
@@ -226,8 +248,9 @@ class Extractor {
   const CompiledPack* pack(Lang lang) const;
   // The facts one match emits (before deduplication).
   // `citation` is the source the claims are credited to (-1 for none) and why.
-  void emit(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units, const RuleMatch& match,
-            const std::pair<std::int32_t, std::string>& citation, std::int32_t topic, std::vector<Fact>& out) const;
+  void emit(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units, const SentenceIndex& index,
+            const RuleMatch& match, const std::pair<std::int32_t, std::string>& citation, std::int32_t topic,
+            std::vector<Fact>& out) const;
 
  private:
   std::map<Lang, std::unique_ptr<CompiledPack>> compiled_;

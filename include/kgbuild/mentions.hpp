@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kgbuild/article.hpp"
@@ -51,6 +52,8 @@ struct ArticleAnalysis {
   std::optional<DateValue> article_date;     // the date the article was published, when known
   std::vector<std::int32_t> subjects;  // per sentence: its first organisation (not an outlet, not
                                        // "Equinor" in "Equinor executive Kari Holm"), or -1
+  // Sentences where a rule gave up, its matching budget spent: (sentence, rule id).
+  std::vector<std::pair<std::uint32_t, std::string>> over_budget;
 };
 
 class MentionFinder {

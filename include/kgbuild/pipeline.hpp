@@ -58,10 +58,12 @@ struct ExtractOptions {
   std::optional<Lang> lang;  // forced; otherwise declared or detected per article
   bool keep_going = false;
   std::size_t max_article_bytes = kDefaultMaxArticleBytes;
+  std::ostream* warnings = &std::cerr;  // nullptr: quiet
 };
 
 struct ExtractSummary {
   std::size_t articles = 0, skipped = 0, facts = 0;
+  std::size_t over_budget = 0;  // rules that gave up on a sentence
 };
 
 // Runs extraction; messages about skipped articles go to `log`. Throws on fatal errors.

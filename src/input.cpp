@@ -12,6 +12,7 @@
 #include <simdjson.h>
 #include <sstream>
 
+#include "kgbuild/rdf.hpp"
 #include "kgbuild/utf8.hpp"
 
 namespace kg {
@@ -66,6 +67,11 @@ DateValue parse_date_or_throw(std::string_view value, const std::string& file, s
                                    std::string(value) + "'");
 }
 
+std::string parse_url_or_throw(std::string_view value, const std::string& file, std::size_t line) {
+  if (is_absolute_uri(value)) return std::string(value);
+  throw InputError(file, line, "expected an absolute URL (as http://host/path) after 'url', got '" + std::string(value) + "'");
+}
+
 Lang parse_lang_or_throw(std::string_view value, const std::string& file, std::size_t line) {
   if (auto lang = lang_from_string(value)) return *lang;
   throw InputError(file, line, "expected en, nl or fr after 'lang', got '" + std::string(value) + "'");
@@ -80,7 +86,7 @@ std::optional<std::size_t> apply_meta(Article& article, MetaKey key, std::string
   switch (key) {
     case MetaKey::id: article.id = value; break;
     case MetaKey::title: article.title = value; break;
-    case MetaKey::url: article.url = value; break;
+    case MetaKey::url: article.url = parse_url_or_throw(value, file, line_no); break;
     case MetaKey::outlet: article.outlet = value; break;
     case MetaKey::lang: article.lang = parse_lang_or_throw(value, file, line_no); break;
     case MetaKey::date: {
@@ -344,7 +350,7 @@ Article article_of(std::string_view text, Field field, const std::string& file, 
   article.origin = file + ":" + std::to_string(line);
   article.text = std::string(text);
   article.id = field("id");
-  article.url = field("url");
+  if (const std::string url = field("url"); !url.empty()) article.url = parse_url_or_throw(url, file, line);
   article.title = field("title");
   article.outlet = field("outlet");
   if (const std::string date = field("date"); !date.empty()) article.date = parse_date_or_throw(date, file, line);

@@ -64,9 +64,17 @@ struct QuadView {
 
 // "Société Générale" -> "Soci%C3%A9t%C3%A9_G%C3%A9n%C3%A9rale": spaces become '_', and everything
 // but unreserved ASCII is percent-encoded, so names with '<', '>', quotes or spaces stay one IRI.
+// A whole segment "." or ".." is encoded too ("%2E", "%2E%2E"): unencoded, it is a dot segment.
 std::string iri_segment(std::string_view text);
 
-// 64-bit FNV-1a as 16 hex digits: short, stable content ids for documents and claims.
+// An absolute URI (RFC 3986; IRI characters beyond ASCII allowed): a scheme, no spaces or
+// characters URIs never hold, valid %-escapes, a bracketed host that closes. What is written as an
+// xsd:anyURI must be one, or RDF readers (Jena's riot) refuse the graph.
+bool is_absolute_uri(std::string_view text);
+
+// XXH3-128 (xxHash) as 32 hex digits: stable content ids for documents and claims, wide enough that
+// two claims of a million-article graph never share one by chance (a 64-bit hash made that a
+// real risk at a few billion claims, and a collision silently merged two claims).
 std::string content_hash(std::string_view text);
 
 }  // namespace kg

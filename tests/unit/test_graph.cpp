@@ -252,10 +252,11 @@ TEST_CASE("money IRIs tell values, bounds, currencies and approximations apart",
   CHECK(builder.money_iri(amounts[5]) == builder.money_iri(kg::MoneyAmount{"", "1000000000", "5000000000", "USD", false}));
 }
 
-TEST_CASE("content hashes are 64-bit FNV-1a in hex", "[graph]") {
-  CHECK(kg::content_hash("") == "cbf29ce484222325");
-  CHECK(kg::content_hash("a") == "af63dc4c8601ec8c");
-  CHECK(kg::content_hash("foobar") == "85944171f73967e8");
+TEST_CASE("content hashes are XXH3-128 in hex", "[graph]") {
+  CHECK(kg::content_hash("") == "99aa06d3014798d86001c324468d497f");  // xxHash's own test vector
+  CHECK(kg::content_hash("a") == "a96faf705af16834e6c632b61e964e1f");
+  CHECK(kg::content_hash("foobar") == "3c9e102628997f44ac87b0b131c6992d");
+  CHECK(kg::content_hash("foobar") != kg::content_hash("foobaR"));
 }
 
 TEST_CASE("an article's graph: document, entities, facts, claims", "[graph][article]") {
@@ -374,4 +375,20 @@ TEST_CASE("claim IRIs are the same from run to run and differ between facts", "[
   REQUIRE(other.size() == 2);
   CHECK(std::find(claims.begin(), claims.end(), other[0]) == claims.end());
   CHECK(std::find(claims.begin(), claims.end(), other[1]) == claims.end());
+}
+
+TEST_CASE("absolute URIs: what may be written as an xsd:anyURI", "[graph][uri]") {
+  for (const char* good : {"http://example.com/a?b=c#d", "https://[::1]:8080/x", "https://[2001:db8::7]/", "urn:isbn:0451450523",
+                           "https://fr.example.org/wiki/Soci\xC3\xA9t\xC3\xA9", "http://user@h:80/p%20q", "mailto:news@example.com"})
+    CHECK(kg::is_absolute_uri(good));
+  for (const char* bad : {"http://[::1", "http://[::1/", "http://exa mple.com/", "example.com/no-scheme", "1http://h/",
+                          "http://h/%zz", "http://h/a#b#c", "http://h:80a/", "http://h/<script>", "", ":", "http://h/a[1]"})
+    CHECK_FALSE(kg::is_absolute_uri(bad));
+}
+
+TEST_CASE("a segment '.' or '..' is encoded: it is never a dot segment", "[graph][uri]") {
+  CHECK(kg::iri_segment(".") == "%2E");
+  CHECK(kg::iri_segment("..") == "%2E%2E");
+  CHECK(kg::iri_segment("...") == "...");
+  CHECK(kg::iri_segment(".a") == ".a");
 }

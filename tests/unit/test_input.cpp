@@ -358,3 +358,12 @@ TEST_CASE("a symbolic link to itself in a folder is reported alone; the folder i
     CHECK(e.file() == (dir.path() / "sub" / "loop").string());
   }
 }
+
+TEST_CASE("a url that is no absolute URI is bad metadata, on its line", "[input]") {
+  const auto e = text_error("id x\nurl http://[::1\n\nBody.\n", "bad-url.txt");
+  CHECK(e.line() == 2);
+  CHECK_THAT(e.what(), StartsWith("bad-url.txt:2: ") && Contains("absolute URL") && Contains("http://[::1"));
+  const auto j = jsonl_error(R"({"text": "Body.", "url": "www.example.com/no-scheme"})", "feed.jsonl", 3);
+  CHECK_THAT(j.what(), StartsWith("feed.jsonl:3: ") && Contains("absolute URL"));
+  CHECK(kg::parse_text_article("url https://example.com/a\n\nBody.\n", "ok.txt").url == "https://example.com/a");
+}

@@ -90,6 +90,7 @@ class Matcher {
 
   // One budget for every start position of the sentence: once spent, nothing more matches.
   bool at(const Pattern& pattern, std::uint32_t start, std::uint32_t& end) {
+    if (!prune_) steps_ = 0;  // explain's trace tries every start in full: a budget for each
     if (exhausted()) return false;
     std::fill(caps_.begin(), caps_.end(), CaptureSpan{});
     return seq(pattern, 0, start, [&](std::uint32_t p) { end = p; return true; }, true);
@@ -1436,6 +1437,21 @@ bool reversed_takeover(const Fact& f, const Fact& g) {
   return f.property == "acquiredBy" && g.property == "acquiredBy" && g.subject == f.object && g.object == f.subject;
 }
 
+// Drops the facts `drops` picks, each judged against all the facts as found: the indexes the
+// predicates consult view the facts' own strings, which must not move while they are consulted.
+template <typename Predicate>
+void drop_where(std::vector<Fact>& found, Predicate drops) {
+  std::vector<bool> dropped(found.size());
+  for (std::size_t i = 0; i < found.size(); ++i) dropped[i] = drops(found[i]);
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < found.size(); ++i)
+    if (!dropped[i]) {
+      if (kept != i) found[kept] = std::move(found[i]);
+      ++kept;
+    }
+  found.resize(kept);
+}
+
 void drop_conflicts(std::vector<Fact>& found) {
   // Indexes over the facts as found, before any is dropped.
   std::map<std::pair<std::int32_t, std::int32_t>, std::vector<const Fact*>> by_pair;  // unordered pair of parties
@@ -1485,18 +1501,9 @@ void drop_conflicts(std::vector<Fact>& found) {
     return targets != deal_targets.end() &&
            std::any_of(targets->second.begin(), targets->second.end(), [&](std::int32_t subject) { return subject != f.subject; });
   };
-  std::vector<bool> dropped(found.size());
-  for (std::size_t i = 0; i < found.size(); ++i) {
-    const Fact& f = found[i];
-    dropped[i] = loses(f) || investor_raising(f) || amount_taken(f) || deal_price(f) || valuation_not_round(f);
-  }
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < found.size(); ++i)
-    if (!dropped[i]) {
-      if (kept != i) found[kept] = std::move(found[i]);
-      ++kept;
-    }
-  found.resize(kept);
+  drop_where(found, [&](const Fact& f) {
+    return loses(f) || investor_raising(f) || amount_taken(f) || deal_price(f) || valuation_not_round(f);
+  });
 }
 
 // Does sentence s open a paragraph (a blank line before it)?
@@ -1630,7 +1637,7 @@ void drop_amountless_twins(std::vector<Fact>& found) {
   const auto priced_twin = [&](const Fact& f) {
     return f.amount < 0 && f.object >= 0 && priced.count({f.property, f.subject, f.object});
   };
-  found.erase(std::remove_if(found.begin(), found.end(), priced_twin), found.end());
+  drop_where(found, priced_twin);
 }
 
 // "Le tour de table a été mené par A, accompagné par B": B invests beside A, not in A. When a
@@ -1651,7 +1658,7 @@ void drop_co_investors(std::vector<Fact>& found) {
       return company != f.object && funded.count({company, f.object});
     });
   };
-  found.erase(std::remove_if(found.begin(), found.end(), beside), found.end());
+  drop_where(found, beside);
 }
 
 // The company whose round a sentence stated, and where.
@@ -1689,8 +1696,7 @@ void drop_implicit_duplicates(std::vector<Fact>& found) {
     if (f.object < 0) return by_subject.count({f.property, f.subject}) != 0;  // an amount: one round a sentence
     return f.topic_is_subject ? by_object.count({f.property, f.object}) != 0 : by_subject.count({f.property, f.subject}) != 0;
   };
-  found.erase(std::remove_if(found.begin(), found.end(), [&](const Fact& f) { return f.implicit && explicit_twin(f); }),
-              found.end());
+  drop_where(found, [&](const Fact& f) { return f.implicit && explicit_twin(f); });
 }
 
 }  // namespace

@@ -102,22 +102,6 @@ std::optional<std::size_t> apply_meta(Article& article, MetaKey key, std::string
   return std::nullopt;
 }
 
-// In blocks rather than a character at a time: a feed can be gigabytes.
-std::string read_stream(std::istream& in) {
-  std::string content;
-  std::array<char, 1 << 16> block;
-  while (in.read(block.data(), block.size()) || in.gcount() > 0) content.append(block.data(), static_cast<std::size_t>(in.gcount()));
-  return content;
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path.string(), 0, std::string("cannot open: ") + std::strerror(errno));
-  std::string content = read_stream(in);
-  if (in.bad()) throw InputError(path.string(), 0, "read error");
-  return content;
-}
-
 bool is_jsonl_path(const fs::path& path) { return path.extension() == ".jsonl"; }
 bool is_article_path(const fs::path& path) {
   return path.extension() == ".txt" || is_jsonl_path(path);
@@ -187,7 +171,10 @@ class Reader {
       if (!ec && fs::is_symlink(link)) {
         const auto target = it->status(ec);
         if (ec) {
-          problem(path, "cannot follow the symbolic link: " + ec.message());
+          // A dangling link is a problem only where an article was expected; a loop always is (it
+          // may stand for a folder).
+          if (ec != std::errc::no_such_file_or_directory || is_article_path(path))
+            problem(path, "cannot follow the symbolic link: " + ec.message());
           ec.clear();
           continue;
         }
@@ -217,15 +204,32 @@ class Reader {
     if (is_jsonl_path(path)) return jsonl_file(path);
     const auto size = fs::file_size(path, ec);
     if (!ec && size > limits_.max_article_bytes) throw too_large(path.string(), 0, size);
-    emit(parse_text_article(read_file(path), path.string()));
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path.string(), 0, std::string("cannot open: ") + std::strerror(errno));
+    emit(parse_text_article(read_bounded(in, path.string()), path.string()));
   }
 
+  // JSON Lines when the first thing on it is '{', read a line at a time; else one text article,
+  // read no further than the limit.
   void stdin_input() {
-    std::string content = read_stream(std::cin);
-    const auto first = content.find_first_not_of(" \t\r\n");
-    if (first != std::string::npos && content[first] == '{') return jsonl(content, "<stdin>");
-    if (content.size() > limits_.max_article_bytes) throw too_large("<stdin>", 0, content.size());
+    std::string head;
+    for (int c; (c = std::cin.peek()) != EOF && (c == ' ' || c == '\t' || c == '\r' || c == '\n');)
+      head += static_cast<char>(std::cin.get());
+    if (std::cin.peek() == '{') return jsonl_stream(std::cin, "<stdin>", static_cast<std::size_t>(std::count(head.begin(), head.end(), '\n')));
+    std::string content = head + read_bounded(std::cin, "<stdin>");
     emit(parse_text_article(std::move(content), "<stdin>"));
+  }
+
+  // At most the limit and one byte more: a larger article is an error, whatever its source (a
+  // FIFO has no size to ask for first).
+  std::string read_bounded(std::istream& in, const std::string& name) const {
+    std::string content;
+    std::array<char, 1 << 16> block;
+    while (content.size() <= limits_.max_article_bytes && (in.read(block.data(), block.size()) || in.gcount() > 0))
+      content.append(block.data(), static_cast<std::size_t>(in.gcount()));
+    if (in.bad()) throw InputError(name, 0, "read error");
+    if (content.size() > limits_.max_article_bytes) throw too_large(name, 0, content.size());
+    return content;
   }
 
   InputError too_large(const std::string& file, std::size_t line, std::size_t bytes) const {
@@ -251,13 +255,17 @@ class Reader {
     }
   }
 
-  // A line at a time: a line longer than the limit is counted, not kept.
   void jsonl_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path.string(), 0, std::string("cannot open: ") + std::strerror(errno));
-    const std::string name = path.string();
+    jsonl_stream(in, path.string(), 0);
+  }
+
+  // A line at a time: a line longer than the limit is counted, not kept. `lines_before` were
+  // already read (blank lines before the first record on standard input).
+  void jsonl_stream(std::istream& in, const std::string& name, std::size_t lines_before) {
     std::string line;
-    std::size_t line_bytes = 0, line_no = 0;
+    std::size_t line_bytes = 0, line_no = lines_before;
     std::array<char, 1 << 16> block;
     while (in.read(block.data(), block.size()) || in.gcount() > 0) {
       const std::string_view chunk(block.data(), static_cast<std::size_t>(in.gcount()));

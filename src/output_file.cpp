@@ -1,6 +1,8 @@
 #include "kgbuild/output_file.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -50,16 +52,18 @@ void sync_folder(const fs::path& folder) {
 
 }  // namespace
 
-AtomicFile::AtomicFile(const fs::path& target) : target_(end_of_links(target)) {
+AtomicFile::AtomicFile(const fs::path& target) : target_(target) {
   struct stat existing {};
-  const bool exists = ::stat(target_.c_str(), &existing) == 0;
-  // A device or pipe ("-o /dev/null", a FIFO) cannot be replaced by renaming: write it directly.
+  const bool exists = ::stat(target.c_str(), &existing) == 0;
+  // A device or pipe ("-o /dev/null", a FIFO, "-o /dev/stdout" on a pipe) cannot be replaced by
+  // renaming: it is written directly, by the name given (its links may lead nowhere real).
   if (exists && !S_ISREG(existing.st_mode)) {
-    stream_ = std::fopen(target_.c_str(), "wb");
+    stream_ = std::fopen(target.c_str(), "wb");
     if (!stream_) throw failure(target, "cannot write", errno);
     buffer();
     return;
   }
+  target_ = end_of_links(target);
   open_temporary(target);
   if (::fchmod(descriptor_, exists ? existing.st_mode & 07777 : new_file_mode()) != 0) {
     const int error = errno;
@@ -72,10 +76,19 @@ AtomicFile::AtomicFile(const fs::path& target) : target_(end_of_links(target)) {
 void AtomicFile::open_temporary(const fs::path& target) {
   const fs::path folder = target_.parent_path();
   std::string name = (folder / ("." + target_.filename().string() + ".kgbuild-XXXXXX")).string();
+  // No signal may come between creating the file and registering it for removal.
+  sigset_t blocked, previous;
+  sigemptyset(&blocked);
+  for (int signal_number : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&blocked, signal_number);
+  pthread_sigmask(SIG_BLOCK, &blocked, &previous);
   descriptor_ = ::mkstemp(name.data());
-  if (descriptor_ < 0) throw failure(target, "cannot write", errno);
-  temporary_ = name;
-  signal_slot_ = register_temporary(name.c_str());
+  const int create_error = errno;
+  if (descriptor_ >= 0) {
+    temporary_ = name;
+    signal_slot_ = register_temporary(name.c_str());
+  }
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  if (descriptor_ < 0) throw failure(target, "cannot write", create_error);
   stream_ = ::fdopen(descriptor_, "wb");
   if (!stream_) {
     const int error = errno;

@@ -1,6 +1,7 @@
 // Sending a file's graphs to a Graph Store: one request per graph, retried while the failure may
 // pass, and a graph is said to be loaded only once the store has answered 2xx.
 #include "kgbuild/push.hpp"
+#include "kgbuild/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -139,7 +140,16 @@ std::optional<Endpoint> split_endpoint(const std::string& url) {
 
 std::string redact_url(const std::string& url) {
   const auto info = userinfo(url);
-  if (!info) return url;
+  if (!info) {
+    // A password with a raw '/', '?' or '#' ("https://u:p#w@h/") hides the userinfo from the
+    // parse above: whatever precedes the last '@' after a ':' is masked, whatever it was.
+    const auto scheme_end = url.find("://");
+    const auto at = url.rfind('@');
+    if (scheme_end == std::string::npos || at == std::string::npos || at < scheme_end + 3) return url;
+    const auto colon = url.find(':', scheme_end + 3);
+    if (colon == std::string::npos || colon > at) return url;
+    return url.substr(0, scheme_end + 3) + "***" + url.substr(at);
+  }
   const std::string user = url.substr(info->first, info->second - info->first);
   const auto colon = user.find(':');
   if (colon == std::string::npos) return url;
@@ -150,15 +160,30 @@ std::string printable(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(text.size());
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if ((byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7F) {
-      out += "\\x";
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0x0F];
+  const auto escape = [&](unsigned char byte) {
+    out += "\\x";
+    out += kHex[byte >> 4];
+    out += kHex[byte & 0x0F];
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      if ((byte < 0x20 && text[i] != '\n' && text[i] != '\t') || byte == 0x7F) escape(byte);
+      else out += text[i];
+      ++i;
       continue;
     }
-    out += c;
+    // UTF-8 text stays; C1 controls (U+0080 to U+009F, as "\xC2\x9B", a CSI) and bytes that are
+    // no UTF-8 are escaped.
+    const std::size_t length = utf8_sequence_length(text, i);
+    const bool c1 = length == 2 && byte == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
+    if (length == 0 || c1) {
+      escape(byte);
+      ++i;
+      continue;
+    }
+    out.append(text.substr(i, length));
+    i += length;
   }
   return out;
 }

@@ -27,18 +27,24 @@ bool is_uri_char(char c) {
 // "[::1]", "[::1]:8080": a bracketed host must close, and only a port may follow it.
 bool valid_authority(std::string_view authority) {
   const auto at = authority.rfind('@');
+  if (at != std::string_view::npos && authority.substr(0, at).find_first_of("[]") != std::string_view::npos) return false;
   const std::string_view host_port = at == std::string_view::npos ? authority : authority.substr(at + 1);
   std::string_view port;
   if (!host_port.empty() && host_port.front() == '[') {
     const auto close = host_port.find(']');
     if (close == std::string_view::npos) return false;
+    // An IPv6 address: hex digits, colons and (for an embedded IPv4 part) dots.
+    const std::string_view address = host_port.substr(1, close - 1);
+    if (address.find(':') == std::string_view::npos ||
+        address.find_first_not_of("0123456789abcdefABCDEF:.") != std::string_view::npos)
+      return false;
     const std::string_view after = host_port.substr(close + 1);
     if (!after.empty() && after.front() != ':') return false;
     port = after.empty() ? after : after.substr(1);
   } else {
     if (host_port.find_first_of("[]") != std::string_view::npos) return false;
-    const auto colon = host_port.rfind(':');
-    if (colon != std::string_view::npos) port = host_port.substr(colon + 1);
+    const auto colon = host_port.find(':');
+    if (colon != std::string_view::npos) port = host_port.substr(colon + 1);  // "h:80:90" has no port "80:90"
   }
   return std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -51,6 +57,9 @@ bool is_absolute_uri(std::string_view text) {
   if (!std::all_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(colon), is_scheme_char)) return false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (!is_uri_char(text[i])) return false;
+    // C1 controls (U+0080 to U+009F) are no IRI characters either.
+    if (static_cast<unsigned char>(text[i]) == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0)
+      return false;
     if (text[i] == '%' && (i + 2 >= text.size() || !is_hex(text[i + 1]) || !is_hex(text[i + 2]))) return false;
   }
   const std::string_view rest = text.substr(colon + 1);

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <atomic>
+#include <cerrno>
 #include <climits>
 #include <csignal>
 #include <cstring>
@@ -28,12 +29,14 @@ constexpr std::array<int, 3> kSignals = {SIGINT, SIGTERM, SIGHUP};
 std::array<struct sigaction, kSignals.size()> previous_actions{};
 
 extern "C" void remove_temporaries_and_reraise(int signal_number) {
+  const int saved_errno = errno;  // a previous handler that returns resumes the program as it was
   for (auto& slot : slots)
     if (slot.used.load()) ::unlink(slot.path);
   // Then whatever was there before runs (the default action ends the program by the signal).
   for (std::size_t i = 0; i < kSignals.size(); ++i)
     if (kSignals[i] == signal_number) sigaction(signal_number, &previous_actions[i], nullptr);
   std::raise(signal_number);
+  errno = saved_errno;
 }
 
 // Checked at every registration, not once: a host program (or a test framework) may have set its
@@ -47,6 +50,7 @@ void install_handlers() {
     previous_actions[i] = current;
     struct sigaction action {};
     action.sa_handler = remove_temporaries_and_reraise;
+    action.sa_flags = SA_RESTART;
     sigemptyset(&action.sa_mask);
     sigaction(kSignals[i], &action, nullptr);
   }

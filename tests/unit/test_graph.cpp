@@ -382,7 +382,8 @@ TEST_CASE("absolute URIs: what may be written as an xsd:anyURI", "[graph][uri]")
                            "https://fr.example.org/wiki/Soci\xC3\xA9t\xC3\xA9", "http://user@h:80/p%20q", "mailto:news@example.com"})
     CHECK(kg::is_absolute_uri(good));
   for (const char* bad : {"http://[::1", "http://[::1/", "http://exa mple.com/", "example.com/no-scheme", "1http://h/",
-                          "http://h/%zz", "http://h/a#b#c", "http://h:80a/", "http://h/<script>", "", ":", "http://h/a[1]"})
+                          "http://h/%zz", "http://h/a#b#c", "http://h:80a/", "http://h/<script>", "", ":", "http://h/a[1]",
+                          "http://a[b@h/", "http://h:80:90/", "http://[zz]/", "http://h/\xC2\x85"})
     CHECK_FALSE(kg::is_absolute_uri(bad));
 }
 

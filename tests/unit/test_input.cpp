@@ -367,3 +367,18 @@ TEST_CASE("a url that is no absolute URI is bad metadata, on its line", "[input]
   CHECK_THAT(j.what(), StartsWith("feed.jsonl:3: ") && Contains("absolute URL"));
   CHECK(kg::parse_text_article("url https://example.com/a\n\nBody.\n", "ok.txt").url == "https://example.com/a");
 }
+
+TEST_CASE("a text article larger than the limit is refused without being read whole", "[input]") {
+  kg::test::TempDir dir;
+  const auto big = dir.write("big.txt", "id big\n\n" + std::string(5000, 'x') + "\n");
+  const auto small = dir.write("small.txt", "id small\n\nBody.\n");
+  std::vector<std::string> ids, errors;
+  kg::ReadLimits limits;
+  limits.max_article_bytes = 1000;
+  const auto summary = kg::read_articles({big.string(), small.string()}, [&](kg::Article&& a) { ids.push_back(a.id); },
+                                         [&](const kg::InputError& e) { errors.push_back(e.what()); }, limits);
+  CHECK(ids == std::vector<std::string>{"small"});
+  CHECK(summary.skipped == 1);
+  REQUIRE(errors.size() == 1);
+  CHECK_THAT(errors[0], StartsWith(big.string() + ": the article is ") && Contains("--max-article-bytes"));
+}

@@ -782,6 +782,16 @@ std::pair<std::uint32_t, std::uint32_t> CompiledPack::clause_of(const SentenceIn
   return {index.clause_begin[match.unit_begin], match.unit_end < size ? index.next_break[match.unit_end] : size};
 }
 
+namespace {
+
+// Is status_cues[i] stronger than status_cues[j]? The pack's earlier cue is; on the same cue, the
+// one earlier in the sentence.
+bool stronger_cue(const std::vector<SentenceIndex::Cue>& cues, std::uint32_t i, std::uint32_t j) {
+  return cues[i].cue < cues[j].cue || (cues[i].cue == cues[j].cue && i < j);
+}
+
+}  // namespace
+
 SentenceIndex CompiledPack::index_sentence(const ArticleAnalysis& a, std::uint32_t sentence, const std::vector<Unit>& units) const {
   SentenceIndex index;
   const auto size = static_cast<std::uint32_t>(units.size());
@@ -809,7 +819,7 @@ SentenceIndex CompiledPack::index_sentence(const ArticleAnalysis& a, std::uint32
         }
   }
   const auto& cues = index.status_cues;
-  const auto stronger = [&](std::uint32_t i, std::uint32_t j) { return cues[i].cue < cues[j].cue || (cues[i].cue == cues[j].cue && i < j); };
+  const auto stronger = [&](std::uint32_t i, std::uint32_t j) { return stronger_cue(cues, i, j); };
   for (std::uint32_t i = 0; i < cues.size(); ++i)
     if (status_sentence_wide_[cues[i].cue] && (!index.strongest_sentence_wide || stronger(i, *index.strongest_sentence_wide)))
       index.strongest_sentence_wide = i;
@@ -834,7 +844,7 @@ namespace {
 std::optional<std::uint32_t> strongest_in(const SentenceIndex& index, std::uint32_t first, std::uint32_t last) {
   if (first >= last) return std::nullopt;
   const auto& cues = index.status_cues;
-  const auto stronger = [&](std::uint32_t i, std::uint32_t j) { return cues[i].cue < cues[j].cue || (cues[i].cue == cues[j].cue && i < j); };
+  const auto stronger = [&](std::uint32_t i, std::uint32_t j) { return stronger_cue(cues, i, j); };
   if (index.strongest_cue.empty()) {
     std::uint32_t best = first;
     for (std::uint32_t i = first + 1; i < last; ++i)
@@ -1029,9 +1039,7 @@ std::string CompiledPack::status_of(const SentenceIndex& index, const RuleMatch&
   const auto first = static_cast<std::uint32_t>(std::lower_bound(cues.begin(), cues.end(), clause_begin, by_unit) - cues.begin());
   const auto last = static_cast<std::uint32_t>(std::lower_bound(cues.begin(), cues.end(), clause_end, by_unit) - cues.begin());
   std::optional<std::uint32_t> best = strongest_in(index, first, last);
-  if (const auto wide = index.strongest_sentence_wide;
-      wide && (!best || cues[*wide].cue < cues[*best].cue || (cues[*wide].cue == cues[*best].cue && *wide < *best)))
-    best = wide;
+  if (const auto wide = index.strongest_sentence_wide; wide && (!best || stronger_cue(cues, *wide, *best))) best = wide;
   cue.clear();
   if (!best) return pack_.default_status;
   const auto& found = cues[*best];

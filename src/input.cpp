@@ -245,16 +245,6 @@ class Reader {
     guarded(file, [&] { emit(parse_jsonl_record(text, file, line_no)); });
   }
 
-  void jsonl(std::string_view content, const std::string& file) {
-    std::size_t line_no = 0, start = 0;
-    while (start < content.size()) {
-      const std::size_t end = std::min(content.find('\n', start), content.size());
-      const std::string_view line = content.substr(start, end - start);
-      start = end + 1;
-      record(line, line.size(), file, ++line_no);
-    }
-  }
-
   void jsonl_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path.string(), 0, std::string("cannot open: ") + std::strerror(errno));

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <string>
 
 #include "kgbuild/writer.hpp"
@@ -38,6 +39,12 @@ class TempDir {
  private:
   std::filesystem::path dir_;
 };
+
+// A file's whole content.
+inline std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
 
 // Runs `fill` on a writer of `syntax` over a temporary file and returns what was written.
 inline std::string written(Syntax syntax, const std::function<void(QuadWriter&)>& fill, const Prefixes& prefixes = {}) {

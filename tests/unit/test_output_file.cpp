@@ -24,13 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
 using kg::test::TempDir;
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using kg::test::slurp;
 
 std::vector<std::string> entries(const fs::path& dir) {
   std::vector<std::string> out;

@@ -128,14 +128,8 @@ std::string write(const std::vector<Quad>& quads, Syntax syntax, const kg::Prefi
   }, prefixes);
 }
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 using kg::test::TempDir;
+using kg::test::slurp;
 
 }  // namespace
 

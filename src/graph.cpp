@@ -5,6 +5,8 @@
 #include <iterator>
 #include <stdexcept>
 
+#include <xxhash.h>
+
 #include "kgbuild/utf8.hpp"
 #include "kgbuild/vocab.hpp"
 
@@ -64,19 +66,20 @@ std::string_view date_type(const DateValue& date) {
 
 TermView iri(std::string_view value) { return TermView::iri(value); }
 
-// Collects one article's statements: its own go to the sink in order, shared ones to the store.
-// Views handed to the sink live until it returns.
+// Collects one article's statements: its own in its block (its graph, with graphs as provenance),
+// entities, facts and amounts in the default graph. Views handed to the sink live until it returns.
 class ArticleGraph {
  public:
-  ArticleGraph(const GraphBuilder& builder, const Article& article, const ArticleAnalysis& a, Store& shared,
+  ArticleGraph(const GraphBuilder& builder, const Article& article, const ArticleAnalysis& a, DescribedCache* described,
                const QuadSink& sink)
-      : b_(builder), article_(article), a_(a), shared_(shared), sink_(sink) {
+      : b_(builder), article_(article), a_(a), cache_(described), sink_(sink) {
     doc_ = b_.document_iri(article, a.text.text);
     graph_ = b_.options().provenance == Provenance::graphs ? doc_ : "";
   }
 
   void local(std::string_view s, std::string_view p, TermView o) { sink_(QuadView{iri(s), iri(p), o, graph_}); }
-  void global(std::string_view s, std::string_view p, TermView o) { shared_.add(QuadView{iri(s), iri(p), o, ""}); }
+  void global(std::string_view s, std::string_view p, TermView o) { sink_(QuadView{iri(s), iri(p), o, ""}); }
+  bool first_time(std::string_view key) { return !cache_ || cache_->first_time(key); }
 
   void count(std::string_view s, std::string_view p, std::uint32_t n) {
     char buffer[16];
@@ -95,21 +98,23 @@ class ArticleGraph {
     if (described_.size() <= static_cast<std::size_t>(index)) described_.resize(a_.entities.size(), false);
     if (described_[static_cast<std::size_t>(index)]) return id;
     described_[static_cast<std::size_t>(index)] = true;
-    // Most entities recur across articles: describe each once, and each new alias once.
-    if (shared_.first_time(id)) {
-      global(id, kRdfType, iri(vocab_iri(to_string(e.type))));
+    // Most entities recur across articles: describe each once, and each new alias once. The type is
+    // part of the key: an article that types the entity otherwise says so (canonical.hpp settles it).
+    const std::string_view type = vocab_iri(to_string(e.type));
+    if (first_time(std::string(id).append(1, '\t').append(type).append(1, '\t').append(e.qid))) {
+      global(id, kRdfType, iri(type));
       global(id, kRdfsLabel, TermView::literal(e.name));
       if (!e.qid.empty()) global(id, kOwlSameAs, iri(term(ns::wikidata, e.qid)));
     }
     for (const auto& form : e.surfaces)
-      if (form != e.name && shared_.first_time(id + '\t' + form)) global(id, kSkosAltLabel, TermView::literal(form));
+      if (form != e.name && first_time(id + "\t\t" + form)) global(id, kSkosAltLabel, TermView::literal(form));
     return id;
   }
 
   std::string money(std::int32_t index) {
     const MoneyAmount& m = a_.money[static_cast<std::size_t>(index)];
     std::string id = b_.money_iri(m);
-    if (!shared_.first_time(id)) return id;
+    if (!first_time(id)) return id;
     global(id, kRdfType, iri(vocab::MonetaryAmount));
     global(id, vocab::currency, TermView::literal(m.currency));
     if (!m.value.empty()) global(id, vocab::value, TermView::literal(m.value, kXsdDecimal));
@@ -197,7 +202,7 @@ class ArticleGraph {
   const GraphBuilder& b_;
   const Article& article_;
   const ArticleAnalysis& a_;
-  Store& shared_;
+  DescribedCache* cache_;
   const QuadSink& sink_;
   std::string doc_, graph_;
   std::vector<bool> described_;
@@ -205,6 +210,16 @@ class ArticleGraph {
 };
 
 }  // namespace
+
+DescribedCache::DescribedCache(std::size_t slots) : slots_(slots ? slots : 1) {}
+
+bool DescribedCache::first_time(std::string_view key) {
+  const XXH128_hash_t h = XXH3_128bits(key.data(), key.size());
+  Slot& slot = slots_[h.low64 % slots_.size()];
+  if (slot.low == h.low64 && slot.high == h.high64) return false;
+  slot = Slot{h.low64, h.high64};
+  return true;
+}
 
 GraphBuilder::GraphBuilder(GraphOptions options) : options_(std::move(options)) {}
 
@@ -234,11 +249,9 @@ Prefixes GraphBuilder::prefixes() const {
           {"kgm", options_.base + "amount/"}};
 }
 
-// Statements come out grouped by subject (document, then each claim with its sentence) and in the
-// order of the article, which is the same on every run: no sort is needed.
 void GraphBuilder::article(const Article& article, const ArticleAnalysis& analysis, const std::vector<Fact>& facts,
-                           std::int32_t outlet, Store& shared, const QuadSink& sink) const {
-  ArticleGraph g(*this, article, analysis, shared, sink);
+                           std::int32_t outlet, DescribedCache* described, const QuadSink& sink) const {
+  ArticleGraph g(*this, article, analysis, described, sink);
   if (options_.provenance != Provenance::none) g.document(outlet);
   for (const auto& f : facts) g.fact(f);
   if (options_.provenance == Provenance::none)
@@ -247,9 +260,9 @@ void GraphBuilder::article(const Article& article, const ArticleAnalysis& analys
 }
 
 std::vector<Quad> GraphBuilder::article(const Article& article, const ArticleAnalysis& analysis,
-                                        const std::vector<Fact>& facts, std::int32_t outlet, Store& shared) const {
+                                        const std::vector<Fact>& facts, std::int32_t outlet, DescribedCache* described) const {
   std::vector<Quad> out;
-  this->article(article, analysis, facts, outlet, shared, [&](const QuadView& q) { out.push_back(q.quad()); });
+  this->article(article, analysis, facts, outlet, described, [&](const QuadView& q) { out.push_back(q.quad()); });
   return out;
 }
 

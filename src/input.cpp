@@ -326,10 +326,12 @@ std::size_t read_metadata(std::string_view content, Article& article, const std:
 }  // namespace
 
 Article parse_text_article(std::string content, const std::string& origin) {
+  const std::size_t bytes = content.size();
   strip_bom(content);
   check_utf8(content, origin, 1);
   Article article;
   article.origin = origin;
+  article.input_bytes = bytes;
   article.text = content.substr(read_metadata(content, article, origin));
   return article;
 }
@@ -385,9 +387,19 @@ Article parse_with_nlohmann(std::string_view record, const std::string& file, st
   }, file, line);
 }
 
+Article parse_jsonl_fields(std::string_view record, const std::string& file, std::size_t line);
+
 }  // namespace
 
 Article parse_jsonl_record(std::string_view record, const std::string& file, std::size_t line) {
+  Article article = parse_jsonl_fields(record, file, line);
+  article.input_bytes = record.size() + 1;  // and its line end
+  return article;
+}
+
+namespace {
+
+Article parse_jsonl_fields(std::string_view record, const std::string& file, std::size_t line) {
   if (record.substr(0, 3) == "\xEF\xBB\xBF") record.remove_prefix(3);
   check_utf8(record, file, line);
   // simdjson reads past the end of its input: the record is copied into a padded buffer, kept
@@ -410,6 +422,8 @@ Article parse_jsonl_record(std::string_view record, const std::string& file, std
     return std::string(field);
   }, file, line);
 }
+
+}  // namespace
 
 InputSummary read_articles(const std::vector<std::string>& inputs, const ArticleSink& sink,
                            const InputErrorSink& on_error, const ReadLimits& limits) {

@@ -9,8 +9,10 @@
 
 #include "kgbuild/eval.hpp"
 #include "kgbuild/explain.hpp"
+#include "kgbuild/merge.hpp"
 #include "kgbuild/pipeline.hpp"
 #include "kgbuild/reader.hpp"
+#include "kgbuild/progress.hpp"
 #include "kgbuild/push.hpp"
 
 namespace po = boost::program_options;
@@ -22,6 +24,7 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  extract [INPUT...]        articles in, an RDF graph out\n"
+    "  merge SHARD... -o FILE    graph files in, one sorted graph out, each statement once\n"
     "  check-rules [--rules DIR] check rule packs against the rule language and the ontology\n"
     "  explain FILE              show, sentence by sentence, the mentions, rules and facts\n"
     "  eval --gold FILE GRAPH    precision, recall and F1 of a graph against gold facts\n"
@@ -39,6 +42,7 @@ struct UsageError : std::runtime_error {
 
 std::string usage_line(const std::string& command) {
   if (command == "extract") return "kgbuild extract [INPUT...] [-o FILE | --into FILE] [options]";
+  if (command == "merge") return "kgbuild merge SHARD... [-o FILE] [options]";
   if (command == "check-rules") return "kgbuild check-rules [--rules DIR] [options]";
   if (command == "explain") return "kgbuild explain FILE [options]";
   if (command == "eval") return "kgbuild eval --gold FILE GRAPH [options]";
@@ -114,6 +118,37 @@ kg::Syntax output_syntax(const po::variables_map& vm, const kg::ExtractOptions& 
   return kg::syntax_of_path(options.output).value_or(*named);
 }
 
+// Where and in how much memory statements are sorted: extract and merge share these.
+po::options_description sort_options() {
+  po::options_description o;
+  o.add_options()(
+      "sort-memory", po::value<std::size_t>()->default_value(kg::kDefaultSortMemory >> 20),
+      "MiB of statements sorted in memory; beyond it, sorted runs go to temporary files")(
+      "temp-dir", po::value<std::string>(), "the folder for those files (default: $TMPDIR, else /tmp)");
+  return o;
+}
+
+kg::SortOptions sort_options(const po::variables_map& vm) {
+  kg::SortOptions sort;
+  const std::size_t mib = vm["sort-memory"].as<std::size_t>();
+  if (mib == 0) throw UsageError("--sort-memory: expected a number of MiB above 0");
+  sort.memory = mib << 20;
+  if (vm.count("temp-dir")) {
+    sort.temp_dir = vm["temp-dir"].as<std::string>();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(sort.temp_dir, ec)) throw UsageError("--temp-dir: " + sort.temp_dir.string() + " is not a folder");
+  }
+  return sort;
+}
+
+// --base, shared by extract and merge: data IRIs, and the prefixes Turtle and TriG are written with.
+std::string base_option(const po::variables_map& vm) {
+  std::string base = vm["base"].as<std::string>();
+  if (base.empty() || (base.back() != '/' && base.back() != '#'))
+    throw UsageError("--base: expected an IRI ending in '/' or '#', got '" + base + "'");
+  return base;
+}
+
 int extract(const std::vector<std::string>& args) {
   po::options_description o("kgbuild extract [INPUT...] [options]\n\nINPUT: a text file, a folder (recursive), a .jsonl file, or - for standard input\n\noptions");
   o.add(common_options());
@@ -127,7 +162,10 @@ int extract(const std::vector<std::string>& args) {
       "no-text", "leave the article text (nif:isString) out of the graph")(
       "keep-going,k", "skip bad articles, say so, and count them")(
       "max-article-bytes", po::value<std::size_t>()->default_value(kg::kDefaultMaxArticleBytes),
-      "skip (with a message) an article or JSON Lines record larger than this");
+      "skip (with a message) an article or JSON Lines record larger than this")(
+      "threads,j", po::value<std::size_t>()->default_value(kg::default_threads()),
+      "articles analysed at once (default: the machine's cores); the graph is the same for any number");
+  o.add(sort_options());
   po::positional_options_description p;
   p.add("input", -1);
   const auto vm = parse(args, o, p, inputs_option(true));
@@ -141,9 +179,7 @@ int extract(const std::vector<std::string>& args) {
     options.into = vm["into"].as<std::string>();
   }
   options.syntax = output_syntax(vm, options);
-  options.graph.base = vm["base"].as<std::string>();
-  if (options.graph.base.empty() || (options.graph.base.back() != '/' && options.graph.base.back() != '#'))
-    throw UsageError("--base: expected an IRI ending in '/' or '#', got '" + options.graph.base + "'");
+  options.graph.base = base_option(vm);
   if (const std::string lang = vm["lang"].as<std::string>(); lang != "auto") {
     options.lang = kg::lang_from_string(lang);
     if (!options.lang) throw UsageError("--lang: expected en, nl, fr or auto, got '" + lang + "'");
@@ -162,12 +198,53 @@ int extract(const std::vector<std::string>& args) {
   options.max_article_bytes = vm["max-article-bytes"].as<std::size_t>();
   if (quiet(vm)) options.warnings = nullptr;
   if (options.max_article_bytes == 0) throw UsageError("--max-article-bytes: expected a size above 0");
+  options.threads = vm["threads"].as<std::size_t>();
+  if (options.threads == 0) throw UsageError("--threads: expected 1 or more");
+  options.sort = sort_options(vm);
+  options.progress = !quiet(vm) && kg::is_terminal(stderr);
+  const auto start = std::chrono::steady_clock::now();
   auto resources = load(vm);
   const auto summary = kg::run_extract(resources, options, std::cerr);
-  if ((options.keep_going || summary.skipped) && !quiet(vm))
-    std::cerr << "kgbuild: " << summary.articles << " articles read, " << summary.skipped << " skipped, "
-              << summary.facts << " facts\n";
+  if (!quiet(vm)) {
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    std::cerr << kg::summary_line({summary.articles, summary.skipped, summary.facts, summary.statements, summary.bytes,
+                                   elapsed.count()}) << "\n";
+  }
   return summary.skipped ? 1 : 0;
+}
+
+int merge(const std::vector<std::string>& args) {
+  po::options_description o("kgbuild merge SHARD... [options]\n\nSHARD: a graph file (.ttl, .nt, .nq or .trig), as extract writes them\n\noptions");
+  o.add(standard_options());
+  o.add_options()(
+      "output,o", po::value<std::string>(), "write to FILE (completely or not at all); - is standard output")(
+      "format,f", po::value<std::string>()->default_value("nquads"), "turtle | ntriples | nquads | trig (default: from the -o file's extension, else nquads)")(
+      "base", po::value<std::string>()->default_value("https://kgbuild.org/"), "the base IRI the shards were made with (for Turtle's and TriG's prefixes)");
+  o.add(sort_options());
+  po::positional_options_description p;
+  p.add("input", -1);
+  const auto vm = parse(args, o, p, inputs_option(true));
+  if (vm.count("help")) { std::cout << o; return 0; }
+  if (vm.count("version")) return print_version();
+  if (!vm.count("input")) throw UsageError("expected one or more graph files to merge");
+  kg::MergeOptions options;
+  options.inputs = vm["input"].as<std::vector<std::string>>();
+  if (vm.count("output") && vm["output"].as<std::string>() != "-") options.output = vm["output"].as<std::string>();
+  const auto named = kg::syntax_from_string(vm["format"].as<std::string>());
+  if (!named) throw UsageError("--format: expected turtle, ntriples, nquads or trig, got '" + vm["format"].as<std::string>() + "'");
+  options.syntax = vm["format"].defaulted() && !options.output.empty() ? kg::syntax_of_path(options.output).value_or(*named) : *named;
+  kg::GraphOptions graph;
+  graph.base = base_option(vm);
+  options.prefixes = kg::GraphBuilder(graph).prefixes();
+  options.sort = sort_options(vm);
+  const auto start = std::chrono::steady_clock::now();
+  const std::size_t written = kg::run_merge(options);
+  if (!quiet(vm)) {
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    std::cerr << "kgbuild: " << options.inputs.size() << " graphs merged, " << written << " statements, "
+              << elapsed.count() << " s\n";
+  }
+  return 0;
 }
 
 int check_rules(const std::vector<std::string>& args) {
@@ -306,6 +383,7 @@ int main(int argc, char** argv) {
   };
   try {
     if (command == "extract") return extract(args);
+    if (command == "merge") return merge(args);
     if (command == "check-rules") return check_rules(args);
     if (command == "explain") return explain(args);
     if (command == "eval") return eval(args);

@@ -2,8 +2,12 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 
+#include "kgbuild/canonical.hpp"
+#include "kgbuild/ordered_pool.hpp"
 #include "kgbuild/output_file.hpp"
+#include "kgbuild/progress.hpp"
 #include "kgbuild/reader.hpp"
 
 namespace kg {
@@ -56,8 +60,12 @@ std::string text_with_title(const Article& article) {
 }  // namespace
 
 ArticleAnalysis Resources::analyze(const Article& article, std::optional<Lang> forced_lang) {
+  return analyze(article, forced_lang, analyzer_);
+}
+
+ArticleAnalysis Resources::analyze(const Article& article, std::optional<Lang> forced_lang, TextAnalyzer& analyzer) const {
   ArticleAnalysis a;
-  a.text = analyzer_.analyze(text_with_title(article), forced_lang ? forced_lang : article.lang);
+  a.text = analyzer.analyze(text_with_title(article), forced_lang ? forced_lang : article.lang);
   MentionFinder(*gazetteer_, names_).find(a, article.date);
   return a;
 }
@@ -75,16 +83,68 @@ std::int32_t Resources::outlet_entity(const Article& article, ArticleAnalysis& a
   return static_cast<std::int32_t>(analysis.entities.size() - 1);
 }
 
+std::size_t default_threads() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores ? cores : 1;
+}
+
 namespace {
 
-// --into: what the file holds already, so that articles read again add nothing twice.
-void load_existing(const std::string& path, Syntax syntax, Store& store) {
+// --into: what the file holds already goes in with the new statements, so that articles read again
+// add nothing twice.
+void add_existing(const std::string& path, Syntax syntax, CanonicalWriter& out) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return;
   read_quads(path, syntax, [&](ReadQuad&& r) {
     if (!r.object_lang.empty()) throw std::runtime_error(path + ": language-tagged literals are not from kgbuild; cannot add to it");
-    store.add(r.quad);
+    out.add(r.quad);
   }, false);
+}
+
+// What a worker keeps between articles: an analyser of its own, and the entities it described lately.
+struct Worker {
+  TextAnalyzer analyzer;
+  DescribedCache described;
+};
+
+// One article's share of the graph, handed back in input order.
+struct ArticleOutcome {
+  RecordBatch records;
+  std::string warnings;
+  std::size_t facts = 0, over_budget = 0, bytes = 0;
+};
+
+ArticleOutcome process(const Resources& resources, const GraphBuilder& builder, const ExtractOptions& o, Worker& worker,
+                       const Article& article) {
+  ArticleOutcome out;
+  ArticleAnalysis analysis = resources.analyze(article, o.lang, worker.analyzer);
+  const std::int32_t outlet = resources.outlet_entity(article, analysis);
+  const auto facts = resources.extractor().extract(analysis);
+  for (const auto& [sentence, rule] : analysis.over_budget)
+    out.warnings += "kgbuild: warning: " + article.origin + ": sentence " + std::to_string(sentence + 1) + ": rule " + rule +
+                    " gave up, its matching budget spent; facts it would state there may be missing\n";
+  out.over_budget = analysis.over_budget.size();
+  builder.article(article, analysis, facts, outlet, &worker.described, [&](const QuadView& quad) { out.records.add(quad); });
+  out.facts = facts.size();
+  out.bytes = article.input_bytes;
+  return out;
+}
+
+// The bytes the inputs hold, for the progress line's ETA; nullopt when one is standard input.
+std::optional<std::uint64_t> input_size(const std::vector<std::string>& inputs) {
+  std::uint64_t total = 0;
+  for (const auto& input : inputs) {
+    if (input == "-") return std::nullopt;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(input, ec)) {
+      total += std::filesystem::file_size(input, ec);
+      continue;
+    }
+    for (auto it = std::filesystem::recursive_directory_iterator(input, ec); !ec && it != std::filesystem::recursive_directory_iterator();
+         it.increment(ec))
+      if (it->is_regular_file(ec)) total += it->file_size(ec);
+  }
+  return total;
 }
 
 }  // namespace
@@ -101,37 +161,45 @@ ExtractSummary run_extract(Resources& resources, const ExtractOptions& options, 
   }
   if (o.graph.provenance == Provenance::graphs && !has_graphs(o.syntax))
     throw std::runtime_error("--provenance graphs needs --format trig or nquads");
-  GraphBuilder builder(o.graph);
-  Store shared;
-  if (!o.into.empty()) load_existing(o.into, o.syntax, shared);
+  const GraphBuilder builder(o.graph);
   std::optional<AtomicFile> file;
   if (!o.output.empty()) file.emplace(o.output);
-  std::FILE* stream = file ? file->stream() : stdout;
-  QuadWriter writer(stream, o.syntax, builder.prefixes());
-  ExtractSummary summary;
+  CanonicalWriter out(file ? file->stream() : stdout, o.syntax, builder.prefixes(), o.sort, o.threads);
+  if (!o.into.empty()) add_existing(o.into, o.syntax, out);
 
-  auto on_article = [&](Article&& article) {
-    ArticleAnalysis analysis = resources.analyze(article, o.lang);
-    const std::int32_t outlet = resources.outlet_entity(article, analysis);
-    const auto facts = resources.extractor().extract(analysis);
-    for (const auto& [sentence, rule] : analysis.over_budget)
-      if (o.warnings)
-        *o.warnings << "kgbuild: warning: " << article.origin << ": sentence " << sentence + 1 << ": rule " << rule
-                    << " gave up, its matching budget spent; facts it would state there may be missing\n";
-    summary.over_budget += analysis.over_budget.size();
-    builder.article(article, analysis, facts, outlet, shared, [&](const QuadView& quad) {
-      if (o.into.empty()) writer.write(quad);
-      else shared.add(quad);  // merged with what the file held, written once below
+  ExtractSummary summary;
+  ProgressLine progress(stderr, o.progress, o.progress ? input_size(o.inputs) : std::nullopt);
+  const auto consume = [&](ArticleOutcome&& outcome) {
+    out.add(std::move(outcome.records));
+    if (o.warnings && !outcome.warnings.empty()) {
+      progress.clear();
+      *o.warnings << outcome.warnings;
+    }
+    summary.facts += outcome.facts;
+    summary.over_budget += outcome.over_budget;
+    summary.bytes += outcome.bytes;
+    progress.update(summary.articles + 1, summary.bytes);
+    ++summary.articles;
+  };
+  // A few articles per thread in flight keeps every thread busy and memory bounded.
+  OrderedPool<Worker, ArticleOutcome> pool(o.threads, o.threads * 4, consume);
+  const auto on_article = [&](Article&& article) {
+    pool.submit([&resources, &builder, &o, article = std::move(article)](Worker& worker) {
+      return process(resources, builder, o, worker, article);
     });
-    summary.facts += facts.size();
   };
   InputErrorSink on_error;
-  if (o.keep_going) on_error = [&](const InputError& e) { log << "kgbuild: skipped: " << e.what() << "\n"; };
+  if (o.keep_going)
+    on_error = [&](const InputError& e) {
+      progress.clear();
+      log << "kgbuild: skipped: " << e.what() << "\n";
+    };
   const InputSummary input = read_articles(o.inputs, on_article, on_error, ReadLimits{o.max_article_bytes});
-  shared.write(writer);
-  writer.finish();
+  pool.finish();
+  progress.say("sorting and writing " + std::to_string(summary.articles) + " articles' statements");
+  summary.statements = out.finish();
+  progress.clear();
   if (file) file->commit();
-  summary.articles = input.articles;
   summary.skipped = input.skipped;
   return summary;
 }

@@ -50,10 +50,15 @@ SerdNode serd_view(std::string_view s, SerdType type) {
 
 }  // namespace
 
+extern "C" size_t string_sink(const void* buf, size_t len, void* stream) {
+  static_cast<std::string*>(stream)->append(static_cast<const char*>(buf), len);
+  return len;
+}
+
 struct QuadWriter::Impl {
   SerdEnv* env = nullptr;
   SerdWriter* writer = nullptr;
-  std::FILE* stream = nullptr;
+  std::FILE* stream = nullptr;  // or nullptr, writing into a string
 
   ~Impl() {
     if (writer) serd_writer_free(writer);
@@ -64,8 +69,17 @@ struct QuadWriter::Impl {
 QuadWriter::QuadWriter(std::FILE* stream, Syntax syntax, const Prefixes& prefixes)
     : impl_(std::make_unique<Impl>()), syntax_(syntax) {
   impl_->stream = stream;
+  open(prefixes, true, serd_file_sink, stream);
+}
+
+QuadWriter::QuadWriter(std::string& out, Syntax syntax, const Prefixes& prefixes, bool directives)
+    : impl_(std::make_unique<Impl>()), syntax_(syntax) {
+  open(prefixes, directives, string_sink, &out);
+}
+
+void QuadWriter::open(const Prefixes& prefixes, bool directives, SerdSink sink, void* stream) {
   impl_->env = serd_env_new(nullptr);
-  const bool abbreviated = syntax == Syntax::turtle || syntax == Syntax::trig;
+  const bool abbreviated = syntax_ == Syntax::turtle || syntax_ == Syntax::trig;
   if (abbreviated)
     for (const auto& [name, iri] : prefixes) {
       const SerdNode n = serd_view(name, SERD_LITERAL);
@@ -74,8 +88,9 @@ QuadWriter::QuadWriter(std::FILE* stream, Syntax syntax, const Prefixes& prefixe
     }
   const auto style = static_cast<SerdStyle>(SERD_STYLE_BULK |
                                             (abbreviated ? SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED : 0));
-  impl_->writer = serd_writer_new(serd_syntax(syntax), style, impl_->env, nullptr, serd_file_sink, stream);
-  if (abbreviated) serd_env_foreach(impl_->env, reinterpret_cast<SerdPrefixSink>(serd_writer_set_prefix), impl_->writer);
+  impl_->writer = serd_writer_new(serd_syntax(syntax_), style, impl_->env, nullptr, sink, stream);
+  if (abbreviated && directives)
+    serd_env_foreach(impl_->env, reinterpret_cast<SerdPrefixSink>(serd_writer_set_prefix), impl_->writer);
 }
 
 QuadWriter::~QuadWriter() = default;
@@ -94,6 +109,7 @@ void QuadWriter::write(const QuadView& q) {
 
 void QuadWriter::finish() {
   serd_writer_finish(impl_->writer);
+  if (!impl_->stream) return;
   if (std::fflush(impl_->stream) != 0 || std::ferror(impl_->stream))
     throw std::runtime_error(std::string("write failed: ") + std::strerror(errno));
 }

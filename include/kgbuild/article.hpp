@@ -1,5 +1,6 @@
 #pragma once
 // One news article as read from the input, before any analysis.
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,7 @@ struct Article {
   std::optional<Lang> lang;       // as declared; detected when absent
   std::string text;     // the body, UTF-8 as read (normalised later)
   std::string origin;   // where it was read: "path" or "path:line", for messages
+  std::size_t input_bytes = 0;  // of the input it was read from (its file, or its JSON Lines record)
 };
 
 }  // namespace kg

@@ -15,6 +15,7 @@
 #include "kgbuild/input.hpp"
 #include "kgbuild/mentions.hpp"
 #include "kgbuild/rules.hpp"
+#include "kgbuild/sorter.hpp"
 #include "kgbuild/text.hpp"
 #include "kgbuild/writer.hpp"
 
@@ -36,8 +37,10 @@ class Resources {
   const std::map<Lang, RulePack>& packs() const { return *packs_; }
   const Extractor& extractor() const { return *extractor_; }
 
-  // Text analysis and mentions of one article.
+  // Text analysis and mentions of one article. The analyser holds state: a thread other than the
+  // one that made these resources brings its own (everything else here is read only).
   ArticleAnalysis analyze(const Article& article, std::optional<Lang> forced_lang);
+  ArticleAnalysis analyze(const Article& article, std::optional<Lang> forced_lang, TextAnalyzer& analyzer) const;
   // The outlet named in an article's metadata, as an entity of the analysis (-1 when none).
   std::int32_t outlet_entity(const Article& article, ArticleAnalysis& analysis) const;
 
@@ -52,21 +55,30 @@ class Resources {
 struct ExtractOptions {
   std::vector<std::string> inputs;
   std::string output;  // empty: standard output
-  std::string into;    // an existing graph file to add to (read, extended, rewritten whole)
+  std::string into;    // an existing graph file to add to (merged with the new statements, rewritten)
   Syntax syntax = Syntax::turtle;
   GraphOptions graph;
   std::optional<Lang> lang;  // forced; otherwise declared or detected per article
   bool keep_going = false;
   std::size_t max_article_bytes = kDefaultMaxArticleBytes;
   std::ostream* warnings = &std::cerr;  // nullptr: quiet
+  std::size_t threads = 1;              // articles analysed at once
+  SortOptions sort;                     // memory and temporary folder for sorting the statements
+  bool progress = false;                // a progress line on standard error (the caller checks it is a terminal)
 };
 
 struct ExtractSummary {
   std::size_t articles = 0, skipped = 0, facts = 0;
   std::size_t over_budget = 0;  // rules that gave up on a sentence
+  std::size_t statements = 0;   // written
+  std::uint64_t bytes = 0;      // of input read
 };
 
-// Runs extraction; messages about skipped articles go to `log`. Throws on fatal errors.
+// The machine's cores (at least 1): the default for --threads.
+std::size_t default_threads();
+
+// Runs extraction; messages about skipped articles go to `log`. Throws on fatal errors. The graph
+// is the same, byte for byte, whatever the number of threads and the order of the articles.
 ExtractSummary run_extract(Resources& resources, const ExtractOptions& options, std::ostream& log);
 
 }  // namespace kg

@@ -24,6 +24,9 @@ using Prefixes = std::vector<std::pair<std::string, std::string>>;
 class QuadWriter {
  public:
   QuadWriter(std::FILE* stream, Syntax syntax, const Prefixes& prefixes);
+  // Into a string. Without `directives` the prefixes shorten names but are not declared: for a
+  // piece of a document whose first piece declares them.
+  QuadWriter(std::string& out, Syntax syntax, const Prefixes& prefixes, bool directives);
   ~QuadWriter();
   QuadWriter(const QuadWriter&) = delete;
   QuadWriter& operator=(const QuadWriter&) = delete;
@@ -32,6 +35,7 @@ class QuadWriter {
   Syntax syntax() const { return syntax_; }
 
  private:
+  void open(const Prefixes& prefixes, bool directives, std::size_t (*sink)(const void*, std::size_t, void*), void* stream);
   struct Impl;
   std::unique_ptr<Impl> impl_;
   Syntax syntax_;

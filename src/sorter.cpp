@@ -1,0 +1,246 @@
+#include "kgbuild/sorter.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <queue>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kg {
+
+namespace fs = std::filesystem;
+
+fs::path default_temp_dir() {
+  if (const char* dir = std::getenv("TMPDIR"); dir && *dir) return dir;
+  return "/tmp";
+}
+
+namespace {
+
+// Runs merged at once; more are merged in rounds, so open files stay few.
+constexpr std::size_t kMaxFanIn = 64;
+constexpr std::size_t kFileBuffer = std::size_t{1} << 18;
+
+bool record_less(std::string_view a, std::string_view b) { return a < b; }  // bytes, as memcmp
+
+struct FileCloser {
+  void operator()(std::FILE* file) const { std::fclose(file); }
+};
+using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
+
+// A sorted run on disk: a file with no name (unlinked as soon as it is made), so that it goes
+// away with the process however that ends.
+class Run {
+ public:
+  explicit Run(const fs::path& dir) {
+    std::string pattern = (dir / "kgbuild-sort-XXXXXX").string();
+    const int fd = ::mkstemp(pattern.data());
+    if (fd < 0) throw std::runtime_error(dir.string() + ": cannot make a temporary file for sorting: " + std::strerror(errno));
+    ::unlink(pattern.c_str());
+    file_.reset(::fdopen(fd, "w+b"));
+    if (!file_) {
+      ::close(fd);
+      throw std::runtime_error("cannot open a temporary file for sorting: " + std::string(std::strerror(errno)));
+    }
+    buffer_ = std::make_unique<char[]>(kFileBuffer);
+    std::setvbuf(file_.get(), buffer_.get(), _IOFBF, kFileBuffer);
+    dir_ = dir.string();
+  }
+
+  void write(std::string_view record) {
+    const auto length = static_cast<std::uint32_t>(record.size());
+    if (std::fwrite(&length, sizeof length, 1, file_.get()) != 1 ||
+        std::fwrite(record.data(), 1, record.size(), file_.get()) != record.size())
+      fail("write");
+  }
+  void rewind() {
+    if (std::fflush(file_.get()) != 0) fail("write");
+    std::rewind(file_.get());
+  }
+  // The next record into `out`; false at the end.
+  bool read(std::string& out) {
+    std::uint32_t length = 0;
+    if (std::fread(&length, sizeof length, 1, file_.get()) != 1) {
+      if (std::ferror(file_.get())) fail("read");
+      return false;
+    }
+    out.resize(length);
+    if (std::fread(out.data(), 1, length, file_.get()) != length) fail("read");
+    return true;
+  }
+
+ private:
+  [[noreturn]] void fail(const char* what) const {
+    throw std::runtime_error(dir_ + ": cannot " + what + " a temporary file for sorting: " + std::strerror(errno));
+  }
+  FilePtr file_;
+  std::unique_ptr<char[]> buffer_;
+  std::string dir_;
+};
+
+// Merges sorted sources, each a function that yields a view of its next record (valid until it is
+// called again), dropping repeats.
+class Merger {
+ public:
+  using Source = std::function<bool(std::string_view&)>;
+  explicit Merger(std::vector<Source> sources) : sources_(std::move(sources)), current_(sources_.size()) {
+    for (std::size_t i = 0; i < sources_.size(); ++i)
+      if (sources_[i](current_[i])) heap_.push(i);
+  }
+  void run(const RecordSink& sink) {
+    std::string last;
+    bool any = false;
+    while (!heap_.empty()) {
+      const std::size_t i = heap_.top();
+      heap_.pop();
+      if (!any || current_[i] != last) {
+        sink(current_[i]);
+        last.assign(current_[i]);
+        any = true;
+      }
+      if (sources_[i](current_[i])) heap_.push(i);
+    }
+  }
+
+ private:
+  struct Later {
+    const std::vector<std::string_view>* current;
+    bool operator()(std::size_t a, std::size_t b) const { return (*current)[b] < (*current)[a]; }
+  };
+  std::vector<Source> sources_;
+  std::vector<std::string_view> current_;
+  std::priority_queue<std::size_t, std::vector<std::size_t>, Later> heap_{Later{&current_}};
+};
+
+}  // namespace
+
+// Records are sorted a segment at a time as they come (while the threads that make them are still
+// at work), and the sorted segments merged when a run is due.
+constexpr std::size_t kSegmentRecords = std::size_t{1} << 16;
+// Records added one by one gather in batches of about this size.
+constexpr std::size_t kPendingBytes = std::size_t{1} << 20;
+
+struct StatementSorter::Impl {
+  SortOptions options;
+  // Records live in the batches they came in, and the index points into them: a batch is never
+  // copied. index[segment_ends.back() ..] is not sorted yet; each segment before it is.
+  std::vector<RecordBatch> batches;
+  RecordBatch pending;
+  std::vector<std::string_view> index;
+  std::vector<std::size_t> segment_ends;
+  std::size_t held = 0;  // bytes of records and index
+  std::vector<std::unique_ptr<Run>> runs;
+
+  fs::path temp_dir() const { return options.temp_dir.empty() ? default_temp_dir() : options.temp_dir; }
+  std::size_t sorted_upto() const { return segment_ends.empty() ? 0 : segment_ends.back(); }
+
+  void sort_tail() {
+    if (index.size() == sorted_upto()) return;
+    std::sort(index.begin() + static_cast<std::ptrdiff_t>(sorted_upto()), index.end(), record_less);
+    segment_ends.push_back(index.size());
+  }
+
+  // Sorted and without repeats, to `sink`; memory is given back for the next records.
+  void drain(const RecordSink& sink) {
+    if (pending.size() > 0) keep(std::exchange(pending, RecordBatch{}));
+    sort_tail();
+    std::vector<Merger::Source> sources;
+    for (std::size_t i = 0, begin = 0; i < segment_ends.size(); begin = segment_ends[i++])
+      sources.emplace_back([this, at = begin, end = segment_ends[i]](std::string_view& out) mutable {
+        if (at == end) return false;
+        out = index[at++];
+        return true;
+      });
+    if (sources.size() == 1) {
+      std::string_view last;
+      for (std::size_t i = 0; i < index.size(); ++i) {
+        if (i > 0 && index[i] == last) continue;
+        sink(index[i]);
+        last = index[i];
+      }
+    } else {
+      Merger(std::move(sources)).run(sink);
+    }
+    index.clear();
+    segment_ends.clear();
+    batches.clear();
+    held = 0;
+  }
+
+  void spill() {
+    auto run = std::make_unique<Run>(temp_dir());
+    drain([&](std::string_view record) { run->write(record); });
+    run->rewind();
+    runs.push_back(std::move(run));
+  }
+
+  void keep(RecordBatch&& batch) {
+    const std::size_t bytes = batch.bytes.capacity() + batch.ends.capacity() * sizeof(std::uint32_t) +
+                              batch.size() * sizeof(std::string_view);
+    if (held > 0 && held + bytes > options.memory) spill();
+    held += bytes;
+    batches.push_back(std::move(batch));
+    const RecordBatch& kept = batches.back();
+    for (std::size_t i = 0; i < kept.size(); ++i) index.push_back(kept.record(i));
+    if (index.size() - sorted_upto() >= kSegmentRecords) sort_tail();
+  }
+
+  void add(std::string_view record) {
+    pending.add_record(record);
+    if (pending.bytes.size() >= std::min(kPendingBytes, options.memory / 4 + 1)) keep(std::exchange(pending, RecordBatch{}));
+  }
+
+  // Merges runs in rounds until few enough remain to merge at once.
+  void reduce_runs() {
+    while (runs.size() > kMaxFanIn) {
+      std::vector<std::unique_ptr<Run>> group;
+      for (std::size_t i = 0; i < kMaxFanIn; ++i) group.push_back(std::move(runs[i]));
+      runs.erase(runs.begin(), runs.begin() + static_cast<std::ptrdiff_t>(kMaxFanIn));
+      auto merged = std::make_unique<Run>(temp_dir());
+      Merger(sources_of(group)).run([&](std::string_view record) { merged->write(record); });
+      merged->rewind();
+      runs.push_back(std::move(merged));
+    }
+  }
+
+  static std::vector<Merger::Source> sources_of(std::vector<std::unique_ptr<Run>>& group) {
+    std::vector<Merger::Source> sources;
+    for (auto& run : group)
+      sources.emplace_back([r = run.get(), buffer = std::string()](std::string_view& out) mutable {
+        if (!r->read(buffer)) return false;
+        out = buffer;
+        return true;
+      });
+    return sources;
+  }
+};
+
+StatementSorter::StatementSorter(SortOptions options) : impl_(std::make_unique<Impl>()) { impl_->options = std::move(options); }
+StatementSorter::~StatementSorter() = default;
+
+void StatementSorter::add(std::string_view record) { impl_->add(record); }
+
+void StatementSorter::add(RecordBatch&& batch) { impl_->keep(std::move(batch)); }
+
+std::size_t StatementSorter::runs() const { return impl_->runs.size(); }
+
+void StatementSorter::finish(const RecordSink& sink) {
+  Impl& s = *impl_;
+  if (s.runs.empty()) {  // everything fitted in memory: no file at all
+    s.drain(sink);
+    return;
+  }
+  if (s.held > 0 || s.pending.size() > 0) s.spill();
+  s.reduce_runs();
+  Merger(Impl::sources_of(s.runs)).run(sink);
+  s.runs.clear();
+}
+
+}  // namespace kg

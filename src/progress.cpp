@@ -34,7 +34,7 @@ bool is_terminal(std::FILE* stream) { return ::isatty(::fileno(stream)) == 1; }
 std::string megabytes(std::uint64_t bytes) { return fixed(static_cast<double>(bytes) / 1e6, 1) + " MB"; }
 
 ProgressLine::ProgressLine(std::FILE* stream, bool enabled, std::optional<std::uint64_t> total_bytes)
-    : stream_(stream), enabled_(enabled), total_(total_bytes), start_(Clock::now()), last_draw_(start_) {}
+    : stream_(stream), enabled_(enabled), total_(total_bytes), start_(Clock::now()), last_draw_(start_ - kRedraw) {}
 
 ProgressLine::~ProgressLine() { clear(); }
 

@@ -20,7 +20,7 @@ class ProgressLine {
   ProgressLine(const ProgressLine&) = delete;
   ProgressLine& operator=(const ProgressLine&) = delete;
 
-  void update(std::size_t articles, std::uint64_t bytes);  // redraws at most every 250 ms
+  void update(std::size_t articles, std::uint64_t bytes);  // draws at once, then at most every 250 ms
   void say(const std::string& what);                       // a phase with no counts ("sorting ...")
   void clear();
 
@@ -42,7 +42,7 @@ struct RunCounts {
 // "kgbuild: 120 articles read, 0 skipped, 342 facts, 9,120 statements, 1.2 s, 3.4 MB/s"
 std::string summary_line(const RunCounts& counts);
 
-// "1.2 MB", "340 KB"; "3.4 MB/s"; "1:05" (minutes and seconds) — shared with the summary.
+// "1.2 MB"
 std::string megabytes(std::uint64_t bytes);
 
 }  // namespace kg

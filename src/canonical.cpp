@@ -82,12 +82,13 @@ struct WrittenBlock {
 
 struct NoState {};
 
-WrittenBlock write_block(const RecordBatch& block, bool first, Syntax syntax, const Prefixes& prefixes) {
+WrittenBlock write_block(const RecordBatch& block, bool first, Syntax syntax, const Prefixes& prefixes,
+                         const RecordCodec& codec) {
   WrittenBlock out;
   QuadWriter writer(out.text, syntax, prefixes, first);
   TypeSettler settler(writer);
-  std::vector<std::string> scratch;
-  for (std::size_t i = 0; i < block.size(); ++i) settler.write(decode_record(block.record(i), scratch));
+  RecordScratch scratch;
+  for (std::size_t i = 0; i < block.size(); ++i) settler.write(codec.decode(block.record(i), scratch));
   settler.finish();
   writer.finish();
   out.statements = settler.written();
@@ -98,10 +99,11 @@ WrittenBlock write_block(const RecordBatch& block, bool first, Syntax syntax, co
 
 struct CanonicalWriter::Impl {
   Impl(std::FILE* s, Syntax x, Prefixes p, SortOptions sort, std::size_t t)
-      : stream(s), syntax(x), prefixes(std::move(p)), sorter(std::move(sort)), threads(t ? t : 1) {}
+      : stream(s), syntax(x), prefixes(std::move(p)), codec(prefixes), sorter(std::move(sort)), threads(t ? t : 1) {}
   std::FILE* stream;
   Syntax syntax;
   Prefixes prefixes;
+  RecordCodec codec;
   StatementSorter sorter;
   std::size_t threads;
   std::string record;
@@ -114,14 +116,16 @@ CanonicalWriter::~CanonicalWriter() = default;
 void CanonicalWriter::add(const QuadView& quad) {
   impl_->record.clear();
   if (has_graphs(impl_->syntax) || quad.graph.empty()) {
-    append_record(quad, impl_->record);
+    impl_->codec.append(quad, impl_->record);
   } else {  // a syntax without graphs: the statement is in the one graph written
     QuadView flat = quad;
     flat.graph = {};
-    append_record(flat, impl_->record);
+    impl_->codec.append(flat, impl_->record);
   }
   impl_->sorter.add(impl_->record);
 }
+
+const RecordCodec& CanonicalWriter::codec() const { return impl_->codec; }
 
 void CanonicalWriter::add(RecordBatch&& batch) { impl_->sorter.add(std::move(batch)); }
 
@@ -136,7 +140,7 @@ std::size_t CanonicalWriter::finish() {
   RecordBatch block;
   bool first = true;
   const auto submit = [&] {
-    pool.submit([&w, first, block = std::move(block)](NoState&) { return write_block(block, first, w.syntax, w.prefixes); });
+    pool.submit([&w, first, block = std::move(block)](NoState&) { return write_block(block, first, w.syntax, w.prefixes, w.codec); });
     block = RecordBatch{};
     first = false;
   };

@@ -114,8 +114,8 @@ struct ArticleOutcome {
   std::size_t facts = 0, over_budget = 0, bytes = 0;
 };
 
-ArticleOutcome process(const Resources& resources, const GraphBuilder& builder, const ExtractOptions& o, Worker& worker,
-                       const Article& article) {
+ArticleOutcome process(const Resources& resources, const GraphBuilder& builder, const RecordCodec& codec,
+                       const ExtractOptions& o, Worker& worker, const Article& article) {
   ArticleOutcome out;
   ArticleAnalysis analysis = resources.analyze(article, o.lang, worker.analyzer);
   const std::int32_t outlet = resources.outlet_entity(article, analysis);
@@ -124,7 +124,7 @@ ArticleOutcome process(const Resources& resources, const GraphBuilder& builder, 
     out.warnings += "kgbuild: warning: " + article.origin + ": sentence " + std::to_string(sentence + 1) + ": rule " + rule +
                     " gave up, its matching budget spent; facts it would state there may be missing\n";
   out.over_budget = analysis.over_budget.size();
-  builder.article(article, analysis, facts, outlet, &worker.described, [&](const QuadView& quad) { out.records.add(quad); });
+  builder.article(article, analysis, facts, outlet, &worker.described, [&](const QuadView& quad) { out.records.add(quad, codec); });
   out.facts = facts.size();
   out.bytes = article.input_bytes;
   return out;
@@ -184,8 +184,8 @@ ExtractSummary run_extract(Resources& resources, const ExtractOptions& options, 
   // A few articles per thread in flight keeps every thread busy and memory bounded.
   OrderedPool<Worker, ArticleOutcome> pool(o.threads, o.threads * 4, consume);
   const auto on_article = [&](Article&& article) {
-    pool.submit([&resources, &builder, &o, article = std::move(article)](Worker& worker) {
-      return process(resources, builder, o, worker, article);
+    pool.submit([&resources, &builder, &out, &o, article = std::move(article)](Worker& worker) {
+      return process(resources, builder, out.codec(), o, worker, article);
     });
   };
   InputErrorSink on_error;

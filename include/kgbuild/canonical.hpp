@@ -30,7 +30,8 @@ class CanonicalWriter {
   CanonicalWriter& operator=(const CanonicalWriter&) = delete;
 
   void add(const QuadView& quad);  // in any order; repeats are written once
-  void add(RecordBatch&& batch);
+  void add(RecordBatch&& batch);  // records made with codec()
+  const RecordCodec& codec() const;
   // Sorts (merging what went to disk) and writes everything; returns the statements written.
   std::size_t finish();
 

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace kg {
 
@@ -17,6 +19,9 @@ inline constexpr std::string_view prov = "http://www.w3.org/ns/prov#";
 inline constexpr std::string_view nif = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
 inline constexpr std::string_view wikidata = "http://www.wikidata.org/entity/";
 }  // namespace ns
+
+// Prefix names and their namespaces, for Turtle and TriG and for compact sort records.
+using Prefixes = std::vector<std::pair<std::string, std::string>>;
 
 struct Term {
   enum class Kind : std::uint8_t { iri, literal };

@@ -19,7 +19,6 @@ std::optional<Syntax> syntax_from_string(std::string_view name);
 std::string syntax_name(Syntax syntax);  // "turtle", "ntriples", "nquads", "trig"
 bool has_graphs(Syntax syntax);
 
-using Prefixes = std::vector<std::pair<std::string, std::string>>;
 
 class QuadWriter {
  public:

@@ -432,7 +432,7 @@ CompiledPack::CompiledPack(RulePack pack) : pack_(std::move(pack)) {
   intern_phrases(pack_.not_description, not_description_ids);
   comma_id_ = intern(",");
   word_keys_.resize(word_ids_.size());
-  for (const auto& [key, id] : word_ids_) word_keys_[id] = key;
+  word_ids_.for_each([&](std::uint32_t, std::string_view key, std::uint32_t id) { word_keys_[id] = std::string(key); });
   opens_adverb_.assign(word_ids_.size(), false);
   for (const auto& phrase : phrase_adverb_ids_) opens_adverb_[phrase.front()] = true;
   not_description_.assign(word_ids_.size(), false);
@@ -465,7 +465,7 @@ CompiledPack::CompiledPack(RulePack pack) : pack_(std::move(pack)) {
 }
 
 std::uint32_t CompiledPack::intern(const std::string& key) {
-  return word_ids_.emplace(key, static_cast<std::uint32_t>(word_ids_.size())).first->second;
+  return word_ids_.intern(0, key, [&] { return static_cast<std::uint32_t>(word_ids_.size()); });
 }
 
 void CompiledPack::intern_pattern(Pattern& pattern) {
@@ -601,8 +601,8 @@ std::vector<Unit> CompiledPack::units(const ArticleAnalysis& a, std::uint32_t se
       t = end;
       continue;
     }
-    const auto id = word_ids_.find(a.text.tokens[t].key);
-    out.push_back(Unit{t, t + 1, -1, id == word_ids_.end() ? kNoWord : id->second});
+    const auto id = word_ids_.find(0, a.text.tokens[t].key);
+    out.push_back(Unit{t, t + 1, -1, id.value_or(kNoWord)});
     ++t;
   }
   return out;

@@ -28,25 +28,22 @@ std::optional<EntityType> entity_type_from_string(std::string_view s) {
 void PhraseTrie::add(const std::vector<std::string>& keys, std::uint32_t value) {
   if (keys.empty()) return;
   std::uint32_t node = 0;
-  for (const auto& key : keys) {
-    auto it = nodes_[node].children.find(key);
-    if (it == nodes_[node].children.end()) {
-      nodes_.emplace_back();
-      it = nodes_[node].children.emplace(key, static_cast<std::uint32_t>(nodes_.size() - 1)).first;
-    }
-    node = it->second;
-  }
-  if (!nodes_[node].value) nodes_[node].value = value;  // the first entry for a phrase wins
+  for (const auto& key : keys)
+    node = children_.intern(node, key, [&] {
+      values_.emplace_back();
+      return static_cast<std::uint32_t>(values_.size() - 1);
+    });
+  if (!values_[node]) values_[node] = value;  // the first entry for a phrase wins
 }
 
 std::optional<std::uint32_t> PhraseTrie::find(const std::vector<std::string>& keys) const {
   std::uint32_t node = 0;
   for (const auto& key : keys) {
-    const auto it = nodes_[node].children.find(key);
-    if (it == nodes_[node].children.end()) return std::nullopt;
-    node = it->second;
+    const auto child = children_.find(node, key);
+    if (!child) return std::nullopt;
+    node = *child;
   }
-  return nodes_[node].value;
+  return values_[node];
 }
 
 std::optional<std::pair<std::uint32_t, std::uint32_t>> PhraseTrie::longest(const std::vector<Token>& tokens,
@@ -54,10 +51,10 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> PhraseTrie::longest(const
   std::optional<std::pair<std::uint32_t, std::uint32_t>> best;
   std::uint32_t node = 0;
   for (std::size_t i = pos; i < end; ++i) {
-    const auto it = nodes_[node].children.find(tokens[i].key);
-    if (it == nodes_[node].children.end()) break;
-    node = it->second;
-    if (nodes_[node].value) best = std::make_pair(static_cast<std::uint32_t>(i + 1 - pos), *nodes_[node].value);
+    const auto child = children_.find(node, tokens[i].key);
+    if (!child) break;
+    node = *child;
+    if (values_[node]) best = std::make_pair(static_cast<std::uint32_t>(i + 1 - pos), *values_[node]);
   }
   return best;
 }

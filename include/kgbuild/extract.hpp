@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "kgbuild/keyed_ids.hpp"
 #include "kgbuild/mentions.hpp"
 #include "kgbuild/rules.hpp"
 
@@ -215,7 +216,7 @@ class CompiledPack {
                    std::vector<const Rule*>* over_budget = nullptr) const;
 
   RulePack pack_;
-  std::unordered_map<std::string, std::uint32_t> word_ids_;
+  KeyedIds word_ids_;  // scope 0
   std::vector<std::string> word_keys_;                        // word id -> key
   // The rules, highest priority first (then file order: the order facts are kept in when they
   // collide), then the attributions in file order.

@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "kgbuild/keyed_ids.hpp"
 #include "kgbuild/text.hpp"
 
 namespace kg {
@@ -45,14 +46,11 @@ class PhraseTrie {
   std::optional<std::pair<std::uint32_t, std::uint32_t>> longest(const std::vector<Token>& tokens,
                                                                  std::size_t pos, std::size_t end) const;
   std::optional<std::uint32_t> find(const std::vector<std::string>& keys) const;  // exact entry
-  bool empty() const { return nodes_.size() <= 1; }
+  bool empty() const { return values_.size() <= 1; }
 
  private:
-  struct Node {
-    std::unordered_map<std::string, std::uint32_t> children;
-    std::optional<std::uint32_t> value;
-  };
-  std::vector<Node> nodes_{1};
+  KeyedIds children_;  // (node, word) -> child node; node 0 is the root
+  std::vector<std::optional<std::uint32_t>> values_{std::nullopt};  // per node
 };
 
 class Gazetteer {

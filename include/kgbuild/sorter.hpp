@@ -14,7 +14,7 @@
 
 namespace kg {
 
-inline constexpr std::size_t kDefaultSortMemory = std::size_t{256} << 20;
+inline constexpr std::size_t kDefaultSortMemory = std::size_t{128} << 20;
 
 struct SortOptions {
   std::size_t memory = kDefaultSortMemory;  // bytes of records (and their index) held at once

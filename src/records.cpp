@@ -92,6 +92,7 @@ std::string_view next_field(std::string_view record, std::size_t& pos, const std
   const bool escaped = raw.find(kEscape) != std::string_view::npos;
   if (prefix.empty() && !escaped) return raw;
   buffer.assign(prefix);
+  if (!escaped) return buffer.append(raw);
   for (std::size_t i = 0; i < raw.size(); ++i) {
     if (raw[i] == kEscape && i + 1 < raw.size()) buffer += static_cast<char>(raw[++i] - 1);
     else buffer += raw[i];

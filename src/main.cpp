@@ -2,6 +2,7 @@
 #include <boost/program_options.hpp>
 
 #include <chrono>
+#include <cstdio>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -219,7 +220,8 @@ int merge(const std::vector<std::string>& args) {
   o.add_options()(
       "output,o", po::value<std::string>(), "write to FILE (completely or not at all); - is standard output")(
       "format,f", po::value<std::string>()->default_value("nquads"), "turtle | ntriples | nquads | trig (default: from the -o file's extension, else nquads)")(
-      "base", po::value<std::string>()->default_value("https://kgbuild.org/"), "the base IRI the shards were made with (for Turtle's and TriG's prefixes)");
+      "base", po::value<std::string>()->default_value("https://kgbuild.org/"), "the base IRI the shards were made with (for Turtle's and TriG's prefixes)")(
+      "threads,j", po::value<std::size_t>()->default_value(kg::default_threads()), "threads writing the output (default: the machine's cores)");
   o.add(sort_options());
   po::positional_options_description p;
   p.add("input", -1);
@@ -237,12 +239,16 @@ int merge(const std::vector<std::string>& args) {
   graph.base = base_option(vm);
   options.prefixes = kg::GraphBuilder(graph).prefixes();
   options.sort = sort_options(vm);
+  options.threads = vm["threads"].as<std::size_t>();
+  if (options.threads == 0) throw UsageError("--threads: expected 1 or more");
   const auto start = std::chrono::steady_clock::now();
   const std::size_t written = kg::run_merge(options);
   if (!quiet(vm)) {
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-    std::cerr << "kgbuild: " << options.inputs.size() << " graphs merged, " << written << " statements, "
-              << elapsed.count() << " s\n";
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.1f", elapsed.count());
+    std::cerr << "kgbuild: " << options.inputs.size() << (options.inputs.size() == 1 ? " graph" : " graphs") << " merged, "
+              << written << " statements, " << seconds << " s\n";
   }
   return 0;
 }

@@ -18,7 +18,7 @@ std::size_t run_merge(const MergeOptions& options) {
   }
   std::optional<AtomicFile> file;
   if (!options.output.empty()) file.emplace(options.output);
-  CanonicalWriter out(file ? file->stream() : stdout, options.syntax, options.prefixes, options.sort);
+  CanonicalWriter out(file ? file->stream() : stdout, options.syntax, options.prefixes, options.sort, options.threads);
   for (std::size_t i = 0; i < options.inputs.size(); ++i) {
     const std::string& path = options.inputs[i];
     read_quads(path, syntaxes[i], [&](ReadQuad&& r) {

@@ -16,6 +16,7 @@ struct MergeOptions {
   Syntax syntax = Syntax::nquads;
   Prefixes prefixes;                // for Turtle and TriG
   SortOptions sort;
+  std::size_t threads = 1;          // writing the sorted output
 };
 
 // Returns the statements written. Throws "file:line:column: ..." for a file that does not parse,

@@ -46,6 +46,15 @@ driver --shards "$tmp/shards-samples" --task-mb 0.005 -o "$tmp/samples-dask.nq" 
 cmp "$tmp/samples-single.nq" "$tmp/samples-dask.nq" || fail "the samples' graph differs from a single run"
 [ -z "$(ls -A "$tmp/shards-samples")" ] || fail "shards left behind"
 
+# A task that fails (a malformed record, no --keep-going) fails the run, saying which input.
+printf '{"text": "Valdora raised $5 million."}\n{"text": broken\n' >"$tmp/bad.jsonl"
+if driver --shards "$tmp/shards-bad" --retries 0 -o "$tmp/bad.nq" "$tmp/bad.jsonl" 2>"$tmp/bad.log"; then
+  fail "a failing task did not fail the run"
+fi
+grep -q "bad.jsonl bytes 0-" "$tmp/bad.log" || fail "the failure does not name the input: $(tail -3 "$tmp/bad.log")"
+grep -q "malformed JSON" "$tmp/bad.log" || fail "the failure does not say what was wrong: $(tail -3 "$tmp/bad.log")"
+[ ! -e "$tmp/bad.nq" ] || fail "a graph was written after a failed task"
+
 # A generated corpus of 5 MB in tasks of 0.2 MB; one worker is killed once the first shards are in.
 $python "$src/bench/make_corpus.py" --megabytes 5 --files 2 --seed 7 --out "$tmp/corpus" >/dev/null
 "$kgbuild" extract "$tmp/corpus" -f nquads -o "$tmp/corpus-single.nq" -q

@@ -1,4 +1,6 @@
 #include "kgbuild/writer.hpp"
+
+#include "line_writer.hpp"
 #include "serd_syntax.hpp"
 
 #include <serd/serd.h>
@@ -55,10 +57,23 @@ extern "C" size_t string_sink(const void* buf, size_t len, void* stream) {
   return len;
 }
 
+constexpr std::size_t kLineBuffer = std::size_t{1} << 20;
+
+static bool is_line_syntax(Syntax syntax) { return syntax == Syntax::ntriples || syntax == Syntax::nquads; }
+
 struct QuadWriter::Impl {
   SerdEnv* env = nullptr;
-  SerdWriter* writer = nullptr;
-  std::FILE* stream = nullptr;  // or nullptr, writing into a string
+  SerdWriter* writer = nullptr;  // Turtle and TriG; N-Triples and N-Quads are written as lines
+  std::FILE* stream = nullptr;   // or nullptr, writing into a string
+  std::string* into = nullptr;   // that string, for lines
+  std::string lines;             // lines not yet written to the stream
+
+  void flush_lines() {
+    if (lines.empty() || !stream) return;
+    if (std::fwrite(lines.data(), 1, lines.size(), stream) != lines.size())
+      throw std::runtime_error(std::string("write failed: ") + std::strerror(errno));
+    lines.clear();
+  }
 
   ~Impl() {
     if (writer) serd_writer_free(writer);
@@ -69,11 +84,14 @@ struct QuadWriter::Impl {
 QuadWriter::QuadWriter(std::FILE* stream, Syntax syntax, const Prefixes& prefixes)
     : impl_(std::make_unique<Impl>()), syntax_(syntax) {
   impl_->stream = stream;
+  if (is_line_syntax(syntax)) return;
   open(prefixes, true, serd_file_sink, stream);
 }
 
 QuadWriter::QuadWriter(std::string& out, Syntax syntax, const Prefixes& prefixes, bool directives)
     : impl_(std::make_unique<Impl>()), syntax_(syntax) {
+  impl_->into = &out;
+  if (is_line_syntax(syntax)) return;
   open(prefixes, directives, string_sink, &out);
 }
 
@@ -96,6 +114,11 @@ void QuadWriter::open(const Prefixes& prefixes, bool directives, SerdSink sink, 
 QuadWriter::~QuadWriter() = default;
 
 void QuadWriter::write(const QuadView& q) {
+  if (!impl_->writer) {
+    append_line(q, syntax_ == Syntax::nquads, impl_->into ? *impl_->into : impl_->lines);
+    if (impl_->lines.size() >= kLineBuffer) impl_->flush_lines();
+    return;
+  }
   const SerdNode s = serd_view(q.subject.value, SERD_URI);
   const SerdNode p = serd_view(q.predicate.value, SERD_URI);
   const bool literal = q.object.kind == Term::Kind::literal;
@@ -108,7 +131,8 @@ void QuadWriter::write(const QuadView& q) {
 }
 
 void QuadWriter::finish() {
-  serd_writer_finish(impl_->writer);
+  if (impl_->writer) serd_writer_finish(impl_->writer);
+  impl_->flush_lines();
   if (!impl_->stream) return;
   if (std::fflush(impl_->stream) != 0 || std::ferror(impl_->stream))
     throw std::runtime_error(std::string("write failed: ") + std::strerror(errno));

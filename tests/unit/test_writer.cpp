@@ -182,6 +182,56 @@ TEST_CASE("N-Triples output is exact, with escaped literals", "[writer]") {
         "<https://kgbuild.org/doc/d1> .\n");
 }
 
+namespace {
+
+// What Serd 0.30's own writer makes of `quads` in N-Triples or N-Quads: the bytes kgbuild's line
+// writer must match.
+std::string written_by_serd(Syntax syntax, const std::vector<Quad>& quads) {
+  std::string out;
+  SerdEnv* env = serd_env_new(nullptr);
+  SerdWriter* writer = serd_writer_new(syntax == Syntax::nquads ? SERD_NQUADS : SERD_NTRIPLES, SERD_STYLE_BULK, env,
+                                       nullptr, [](const void* buf, size_t len, void* stream) {
+                                         static_cast<std::string*>(stream)->append(static_cast<const char*>(buf), len);
+                                         return len;
+                                       }, &out);
+  const auto node = [](const std::string& text, SerdType type) {
+    return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(text.data()), text.size());
+  };
+  for (const Quad& q : quads) {
+    const SerdNode s = node(q.subject.value, SERD_URI), p = node(q.predicate.value, SERD_URI);
+    const bool literal = q.object.kind == Term::Kind::literal;
+    const SerdNode o = node(q.object.value, literal ? SERD_LITERAL : SERD_URI);
+    const SerdNode dt = node(q.object.datatype, SERD_URI), g = node(q.graph, SERD_URI);
+    serd_writer_write_statement(writer, 0, syntax == Syntax::nquads && !q.graph.empty() ? &g : nullptr, &s, &p, &o,
+                                literal && !q.object.datatype.empty() ? &dt : nullptr, nullptr);
+  }
+  serd_writer_finish(writer);
+  serd_writer_free(writer);
+  serd_env_free(env);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("N-Triples and N-Quads lines are the bytes Serd writes", "[writer]") {
+  std::vector<Quad> quads = sample_quads();
+  // Every byte from 1 to 127, and characters of two, three and four bytes, in literals and IRIs.
+  std::string ascii;
+  for (int c = 1; c < 128; ++c) ascii += static_cast<char>(c);
+  for (const std::string& text : {ascii, std::string("Soci\xC3\xA9t\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \"q\" \\ end\\"),
+                                  std::string("\"\"\""), std::string(), std::string("line\r\nnext\ttab\b\f")}) {
+    quads.push_back(Quad{Term::iri(kId + "X"), Term::iri(kLabel), Term::literal(text), ""});
+    quads.push_back(Quad{Term::iri(kId + "X"), Term::iri(kLabel), Term::literal(text, kXsd + "string"), "urn:g"});
+    quads.push_back(Quad{Term::iri(kId + text), Term::iri(kOnt + "p"), Term::iri("urn:" + text), "urn:" + text});
+  }
+  for (Syntax syntax : {Syntax::ntriples, Syntax::nquads}) {
+    const std::string ours = kg::test::written(syntax, [&](kg::QuadWriter& w) {
+      for (const auto& q : quads) w.write(q);
+    });
+    CHECK(ours == written_by_serd(syntax, quads));
+  }
+}
+
 TEST_CASE("statements of the same graph written apart stay in their graph", "[writer]") {
   const std::string g1 = "https://kgbuild.org/doc/a", g2 = "https://kgbuild.org/doc/b";
   const std::vector<Quad> quads = {

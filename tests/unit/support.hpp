@@ -46,21 +46,26 @@ inline std::string slurp(const std::filesystem::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-// Runs `fill` on a writer of `syntax` over a temporary file and returns what was written.
-inline std::string written(Syntax syntax, const std::function<void(QuadWriter&)>& fill, const Prefixes& prefixes = {}) {
+// Runs `fill` on a temporary file and returns what it wrote there.
+inline std::string written_to_file(const std::function<void(std::FILE*)>& fill) {
   std::FILE* f = std::tmpfile();
   if (!f) return {};
-  {
-    QuadWriter writer(f, syntax, prefixes);
-    fill(writer);
-    writer.finish();
-  }
+  fill(f);
   std::rewind(f);
   std::string text;
   char buffer[4096];
   for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) text.append(buffer, n);
   std::fclose(f);
   return text;
+}
+
+// Runs `fill` on a writer of `syntax` over a temporary file and returns what was written.
+inline std::string written(Syntax syntax, const std::function<void(QuadWriter&)>& fill, const Prefixes& prefixes = {}) {
+  return written_to_file([&](std::FILE* f) {
+    QuadWriter writer(f, syntax, prefixes);
+    fill(writer);
+    writer.finish();
+  });
 }
 
 }  // namespace kg::test

@@ -30,21 +30,13 @@ Quad quad(const std::string& s, const std::string& p, Term o, std::string graph 
 
 // What a canonical writer writes of `quads`; memory in bytes (small: the sort spills to disk).
 std::string dump(const std::vector<Quad>& quads, Syntax syntax = Syntax::nquads, std::size_t memory = kg::kDefaultSortMemory) {
-  std::FILE* f = std::tmpfile();
-  REQUIRE(f);
-  {
+  return kg::test::written_to_file([&](std::FILE* f) {
     kg::SortOptions sort;
     sort.memory = memory;
     kg::CanonicalWriter writer(f, syntax, {}, sort);
     for (const auto& q : quads) writer.add(q);
     writer.finish();
-  }
-  std::rewind(f);
-  std::string text;
-  char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) text.append(buffer, n);
-  std::fclose(f);
-  return text;
+  });
 }
 
 std::vector<std::string> lines(const std::string& text) {

@@ -1,6 +1,10 @@
 #include "kgbuild/sorter.hpp"
 
+#include <fcntl.h>
+#include <pthread.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <algorithm>
 #include <cerrno>
@@ -35,15 +39,30 @@ struct FileCloser {
 };
 using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 
-// A sorted run on disk: a file with no name (unlinked as soon as it is made), so that it goes
-// away with the process however that ends.
+// A file with no name in `dir`: O_TMPFILE where the file system has it, else one made and
+// unlinked at once (with signals held off in between, so none leaves it behind).
+int unnamed_file(const fs::path& dir) {
+  const int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)) return fd;
+  std::string pattern = (dir / "kgbuild-sort-XXXXXX").string();
+  sigset_t all, previous;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, &previous);
+  const int made = ::mkstemp(pattern.data());
+  const int saved = errno;
+  if (made >= 0) ::unlink(pattern.c_str());
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  errno = saved;
+  return made;
+}
+
+// A sorted run on disk, in a file with no name, so that it goes away with the process however
+// that ends.
 class Run {
  public:
   explicit Run(const fs::path& dir) {
-    std::string pattern = (dir / "kgbuild-sort-XXXXXX").string();
-    const int fd = ::mkstemp(pattern.data());
+    const int fd = unnamed_file(dir);
     if (fd < 0) throw std::runtime_error(dir.string() + ": cannot make a temporary file for sorting: " + std::strerror(errno));
-    ::unlink(pattern.c_str());
     file_.reset(::fdopen(fd, "w+b"));
     if (!file_) {
       ::close(fd);
@@ -80,8 +99,8 @@ class Run {
   [[noreturn]] void fail(const char* what) const {
     throw std::runtime_error(dir_ + ": cannot " + what + " a temporary file for sorting: " + std::strerror(errno));
   }
+  std::unique_ptr<char[]> buffer_;  // before file_: the stream, closed first, flushes through it
   FilePtr file_;
-  std::unique_ptr<char[]> buffer_;
   std::string dir_;
 };
 

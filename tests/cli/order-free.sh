@@ -28,6 +28,11 @@ done
 "$kgbuild" merge -q "$tmp/shard2.nq" "$tmp/shard0.nq" "$tmp/shard1.nq" -o "$tmp/merged.nq"
 cmp "$tmp/one.nq" "$tmp/merged.nq" || fail "three shards merged"
 
+# --into is a merge: a graph of one shard, the other two added to it in 1 MiB of sorting.
+cp "$tmp/shard0.nq" "$tmp/into.nq"
+extract "$tmp/shard1.jsonl" "$tmp/shard2.jsonl" --into "$tmp/into.nq" --sort-memory 1
+cmp "$tmp/one.nq" "$tmp/into.nq" || fail "--into a graph of one shard"
+
 # A sort in 1 MiB (dozens of runs on disk) and 3 threads: the same bytes.
 extract "$tmp/all.jsonl" -f nquads -o "$tmp/small-sort.nq" --sort-memory 1 --threads 3 --temp-dir "$tmp"
 cmp "$tmp/one.nq" "$tmp/small-sort.nq" || fail "a sort that spilled to disk"

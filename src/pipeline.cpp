@@ -1,6 +1,7 @@
 #include "kgbuild/pipeline.hpp"
 
 #include <cstdlib>
+#include <future>
 #include <iostream>
 #include <thread>
 
@@ -29,16 +30,19 @@ fs::path default_data_dir() {
 }
 
 Resources::Resources(const fs::path& data_dir, const std::vector<fs::path>& extra_rule_dirs, std::ostream* warnings) {
+  // The word lists are the slowest part to load and need nothing else here: read on a thread of
+  // their own while the gazetteer and the rule packs are (a run's start-up, paid by every shard).
+  auto names = std::async(std::launch::async, [dir = data_dir / "lang"] { return NameData::load(dir); });
   gazetteer_ = std::make_unique<Gazetteer>(Gazetteer::load(data_dir / "gazetteer", analyzer_));
-  names_ = NameData::load(data_dir / "lang");
+  std::vector<fs::path> dirs{data_dir / "rules"};
+  dirs.insert(dirs.end(), extra_rule_dirs.begin(), extra_rule_dirs.end());
+  packs_ = std::make_unique<std::map<Lang, RulePack>>(load_rule_packs(dirs, analyzer_));
+  names_ = names.get();
   for (Lang lang : names_.missing_word_lists())
     if (warnings)
       *warnings << "kgbuild: warning: no word list found for " << to_string(lang) << " (listed in "
               << (data_dir / "lang" / std::string(to_string(lang)) / "names.tsv").string()
               << "); names at the start of sentences are found less well\n";
-  std::vector<fs::path> dirs{data_dir / "rules"};
-  dirs.insert(dirs.end(), extra_rule_dirs.begin(), extra_rule_dirs.end());
-  packs_ = std::make_unique<std::map<Lang, RulePack>>(load_rule_packs(dirs, analyzer_));
   for (const auto& [lang, pack] : *packs_) {
     const auto problems = check_rule_pack(pack);
     if (!problems.empty()) throw std::runtime_error(problems.front());

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <memory>
 #include <stdexcept>
 
@@ -37,6 +38,9 @@ struct Reading {
   bool allow_blank_nodes = true;
   std::string error;  // the first problem, "line:column: what"
   std::size_t statements = 0;
+  // What the sink threw: kept, the reading stopped, and thrown again once Serd has let go of its
+  // buffers (an exception must not unwind through Serd's C frames: it leaked them).
+  std::exception_ptr failure;
 
   std::string text(const SerdNode* n) const {
     if (n->type == SERD_CURIE) {
@@ -77,6 +81,7 @@ SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) {
 SerdStatus on_statement(void* handle, SerdStatementFlags, const SerdNode* graph, const SerdNode* s, const SerdNode* p,
                         const SerdNode* o, const SerdNode* datatype, const SerdNode* lang) {
   auto* r = static_cast<Reading*>(handle);
+  if (r->failure) return SERD_ERR_INTERNAL;  // the sink failed: nothing more goes to it
   ++r->statements;
   const bool blank = s->type == SERD_BLANK || o->type == SERD_BLANK || (graph && graph->type == SERD_BLANK);
   if (blank && !r->allow_blank_nodes) {
@@ -87,7 +92,12 @@ SerdStatus on_statement(void* handle, SerdStatementFlags, const SerdNode* graph,
   }
   ReadQuad q{Quad{r->term(s, nullptr), r->term(p, nullptr), r->term(o, datatype), graph ? r->text(graph) : ""},
              lang ? r->text(lang) : ""};
-  (*r->sink)(std::move(q));
+  try {
+    (*r->sink)(std::move(q));
+  } catch (...) {
+    r->failure = std::current_exception();
+    return SERD_ERR_INTERNAL;
+  }
   return SERD_SUCCESS;
 }
 
@@ -122,6 +132,7 @@ void read_quads(std::FILE* stream, const std::string& name, Syntax syntax, const
   serd_reader_set_error_sink(reader.get(), on_error, &r);
   const SerdStatus status =
       serd_reader_read_file_handle(reader.get(), stream, reinterpret_cast<const uint8_t*>(name.c_str()));
+  if (r.failure) std::rethrow_exception(r.failure);
   if (status == SERD_SUCCESS && r.error.empty()) return;
   if (!r.error.empty()) throw std::runtime_error(name + ":" + r.error);
   throw std::runtime_error(name + ": cannot read the graph (" + reinterpret_cast<const char*>(serd_strerror(status)) + ")");

@@ -1,12 +1,14 @@
 #include "kgbuild/sorter.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <pthread.h>
 #include <unistd.h>
 
 #include <csignal>
 
 #include <algorithm>
+#include <new>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -138,6 +140,56 @@ class Merger {
   std::priority_queue<std::size_t, std::vector<std::size_t>, Later> heap_{Later{&current_}};
 };
 
+// Memory for records, in large chunks mapped once and kept from one run to the next, with
+// transparent huge pages asked for: the records of a run are touched once each when written and
+// many times when sorted, and 4 KiB pages made that cost a page fault per 4 KiB and a TLB miss per
+// comparison (one core was 20% slower than with huge pages).
+class RecordArena {
+ public:
+  RecordArena() = default;
+  RecordArena(const RecordArena&) = delete;
+  RecordArena& operator=(const RecordArena&) = delete;
+  ~RecordArena() {
+    for (const Chunk& c : chunks_) ::munmap(c.data, c.size);
+  }
+
+  // A copy of `bytes` that stays put until reset().
+  std::string_view keep(std::string_view bytes) {
+    if (current_ == chunks_.size() || chunks_[current_].size - used_ < bytes.size()) next_chunk(bytes.size());
+    char* at = chunks_[current_].data + used_;
+    std::memcpy(at, bytes.data(), bytes.size());
+    used_ += bytes.size();
+    return {at, bytes.size()};
+  }
+  void reset() {
+    current_ = 0;
+    used_ = 0;
+  }
+
+ private:
+  static constexpr std::size_t kChunk = std::size_t{32} << 20;
+  struct Chunk {
+    char* data;
+    std::size_t size;
+  };
+
+  void next_chunk(std::size_t at_least) {
+    if (current_ < chunks_.size()) ++current_;
+    used_ = 0;
+    while (current_ < chunks_.size() && chunks_[current_].size < at_least) ++current_;
+    if (current_ < chunks_.size()) return;
+    const std::size_t size = std::max(kChunk, at_least);
+    void* data = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (data == MAP_FAILED) throw std::bad_alloc();
+    ::madvise(data, size, MADV_HUGEPAGE);  // advice: where huge pages are off, it changes nothing
+    chunks_.push_back(Chunk{static_cast<char*>(data), size});
+    current_ = chunks_.size() - 1;
+  }
+
+  std::vector<Chunk> chunks_;
+  std::size_t current_ = 0, used_ = 0;
+};
+
 }  // namespace
 
 // Records are sorted a segment at a time as they come (while the threads that make them are still
@@ -148,9 +200,9 @@ constexpr std::size_t kPendingBytes = std::size_t{1} << 20;
 
 struct StatementSorter::Impl {
   SortOptions options;
-  // Records live in the batches they came in, and the index points into them: a batch is never
-  // copied. index[segment_ends.back() ..] is not sorted yet; each segment before it is.
-  std::vector<RecordBatch> batches;
+  // Records are copied into the arena as they come, and the index points into it.
+  // index[segment_ends.back() ..] is not sorted yet; each segment before it is.
+  RecordArena arena;
   RecordBatch pending;
   std::vector<std::string_view> index;
   std::vector<std::size_t> segment_ends;
@@ -168,7 +220,7 @@ struct StatementSorter::Impl {
 
   // Sorted and without repeats, to `sink`; memory is given back for the next records.
   void drain(const RecordSink& sink) {
-    if (pending.size() > 0) keep(std::exchange(pending, RecordBatch{}));
+    if (pending.size() > 0) keep_pending();
     sort_tail();
     std::vector<Merger::Source> sources;
     for (std::size_t i = 0, begin = 0; i < segment_ends.size(); begin = segment_ends[i++])
@@ -189,7 +241,7 @@ struct StatementSorter::Impl {
     }
     index.clear();
     segment_ends.clear();
-    batches.clear();
+    arena.reset();
     held = 0;
   }
 
@@ -200,20 +252,28 @@ struct StatementSorter::Impl {
     runs.push_back(std::move(run));
   }
 
-  void keep(RecordBatch&& batch) {
-    const std::size_t bytes = batch.bytes.capacity() + batch.ends.capacity() * sizeof(std::uint32_t) +
-                              batch.size() * sizeof(std::string_view);
+  void keep(const RecordBatch& batch) {
+    const std::size_t bytes = batch.bytes.size() + batch.size() * sizeof(std::string_view);
     if (held > 0 && held + bytes > options.memory) spill();
     held += bytes;
-    batches.push_back(std::move(batch));
-    const RecordBatch& kept = batches.back();
-    for (std::size_t i = 0; i < kept.size(); ++i) index.push_back(kept.record(i));
+    const std::string_view kept = arena.keep(batch.bytes);
+    for (std::size_t i = 0, begin = 0; i < batch.size(); begin = batch.ends[i++])
+      index.push_back(kept.substr(begin, batch.ends[i] - begin));
     if (index.size() - sorted_upto() >= kSegmentRecords) sort_tail();
   }
 
   void add(std::string_view record) {
     pending.add_record(record);
-    if (pending.bytes.size() >= std::min(kPendingBytes, options.memory / 4 + 1)) keep(std::exchange(pending, RecordBatch{}));
+    if (pending.bytes.size() >= std::min(kPendingBytes, options.memory / 4 + 1)) keep_pending();
+  }
+
+  void keep_pending() {
+    // Emptied before keep(), whose spill drains what is pending; its memory is used again after.
+    RecordBatch batch = std::exchange(pending, RecordBatch{});
+    keep(batch);
+    batch.bytes.clear();
+    batch.ends.clear();
+    pending = std::move(batch);
   }
 
   // Merges runs in rounds until few enough remain to merge at once.
@@ -246,7 +306,7 @@ StatementSorter::~StatementSorter() = default;
 
 void StatementSorter::add(std::string_view record) { impl_->add(record); }
 
-void StatementSorter::add(RecordBatch&& batch) { impl_->keep(std::move(batch)); }
+void StatementSorter::add(const RecordBatch& batch) { impl_->keep(batch); }
 
 std::size_t StatementSorter::runs() const { return impl_->runs.size(); }
 

@@ -31,7 +31,7 @@ class StatementSorter {
   StatementSorter& operator=(const StatementSorter&) = delete;
 
   void add(std::string_view record);
-  void add(RecordBatch&& batch);  // kept as it is, not copied
+  void add(const RecordBatch& batch);
   // Hands every distinct record to `sink` once, in byte order. Call once; throws on a write or
   // read error of a temporary file (the files are unnamed: nothing is left behind either way).
   void finish(const RecordSink& sink);

@@ -127,7 +127,7 @@ void CanonicalWriter::add(const QuadView& quad) {
 
 const RecordCodec& CanonicalWriter::codec() const { return impl_->codec; }
 
-void CanonicalWriter::add(RecordBatch&& batch) { impl_->sorter.add(batch); }
+void CanonicalWriter::add(const RecordBatch& batch) { impl_->sorter.add(batch); }
 
 std::size_t CanonicalWriter::finish() {
   Impl& w = *impl_;

@@ -142,6 +142,13 @@ kg::SortOptions sort_options(const po::variables_map& vm) {
   return sort;
 }
 
+// --threads, shared by extract and merge.
+std::size_t threads_option(const po::variables_map& vm) {
+  const std::size_t threads = vm["threads"].as<std::size_t>();
+  if (threads == 0) throw UsageError("--threads: expected 1 or more");
+  return threads;
+}
+
 // --base, shared by extract and merge: data IRIs, and the prefixes Turtle and TriG are written with.
 std::string base_option(const po::variables_map& vm) {
   std::string base = vm["base"].as<std::string>();
@@ -199,8 +206,7 @@ int extract(const std::vector<std::string>& args) {
   options.max_article_bytes = vm["max-article-bytes"].as<std::size_t>();
   if (quiet(vm)) options.warnings = nullptr;
   if (options.max_article_bytes == 0) throw UsageError("--max-article-bytes: expected a size above 0");
-  options.threads = vm["threads"].as<std::size_t>();
-  if (options.threads == 0) throw UsageError("--threads: expected 1 or more");
+  options.threads = threads_option(vm);
   options.sort = sort_options(vm);
   options.progress = !quiet(vm) && kg::is_terminal(stderr);
   const auto start = std::chrono::steady_clock::now();
@@ -239,8 +245,7 @@ int merge(const std::vector<std::string>& args) {
   graph.base = base_option(vm);
   options.prefixes = kg::GraphBuilder(graph).prefixes();
   options.sort = sort_options(vm);
-  options.threads = vm["threads"].as<std::size_t>();
-  if (options.threads == 0) throw UsageError("--threads: expected 1 or more");
+  options.threads = threads_option(vm);
   const auto start = std::chrono::steady_clock::now();
   const std::size_t written = kg::run_merge(options);
   if (!quiet(vm)) {

@@ -174,7 +174,7 @@ ExtractSummary run_extract(Resources& resources, const ExtractOptions& options, 
   ExtractSummary summary;
   ProgressLine progress(stderr, o.progress, o.progress ? input_size(o.inputs) : std::nullopt);
   const auto consume = [&](ArticleOutcome&& outcome) {
-    out.add(std::move(outcome.records));
+    out.add(outcome.records);
     if (o.warnings && !outcome.warnings.empty()) {
       progress.clear();
       *o.warnings << outcome.warnings;

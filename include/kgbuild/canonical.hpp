@@ -30,7 +30,7 @@ class CanonicalWriter {
   CanonicalWriter& operator=(const CanonicalWriter&) = delete;
 
   void add(const QuadView& quad);  // in any order; repeats are written once
-  void add(RecordBatch&& batch);  // records made with codec()
+  void add(const RecordBatch& batch);  // records made with codec(); copied into the sort
   const RecordCodec& codec() const;
   // Sorts (merging what went to disk) and writes everything; returns the statements written.
   std::size_t finish();
